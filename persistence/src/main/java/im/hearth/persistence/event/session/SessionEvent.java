@@ -1,0 +1,10 @@
+package im.hearth.persistence.event.session;
+
+import im.hearth.persistence.serial.StoredData;
+
+/**
+ * An event in a Session entity's journal (persistence id {@code Session|<session id>}): the
+ * audit trail of one client stream.
+ */
+public sealed interface SessionEvent extends StoredData
+    permits SessionOpened, SessionAuthenticated, SessionBound, SessionClosed {}

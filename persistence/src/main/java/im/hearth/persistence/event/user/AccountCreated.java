@@ -1,0 +1,20 @@
+package im.hearth.persistence.event.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The account came into existence; always the first event of a User journal.
+ *
+ * @param jid the prepped bare JID of the account
+ * @param credentials one stored credential per supported SCRAM mechanism
+ * @param at when the account was created
+ */
+public record AccountCreated(String jid, List<StoredCredential> credentials, Instant at) implements UserEvent {
+  public AccountCreated {
+    Objects.requireNonNull(jid, "jid");
+    credentials = List.copyOf(credentials);
+    Objects.requireNonNull(at, "at");
+  }
+}
