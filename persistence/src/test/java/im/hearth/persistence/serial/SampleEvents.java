@@ -1,0 +1,58 @@
+package im.hearth.persistence.serial;
+
+import im.hearth.persistence.event.session.SessionAuthenticated;
+import im.hearth.persistence.event.session.SessionBound;
+import im.hearth.persistence.event.session.SessionClosed;
+import im.hearth.persistence.event.session.SessionEvent;
+import im.hearth.persistence.event.session.SessionOpened;
+import im.hearth.persistence.event.user.AccountCreated;
+import im.hearth.persistence.event.user.CredentialsChanged;
+import im.hearth.persistence.event.user.MessageArchived;
+import im.hearth.persistence.event.user.OfflineDelivered;
+import im.hearth.persistence.event.user.StoredCredential;
+import im.hearth.persistence.event.user.StoredOffline;
+import im.hearth.persistence.event.user.UserEvent;
+import java.time.Instant;
+import java.util.List;
+
+/** One realistic instance of every stored event type, shared by the tests. */
+public final class SampleEvents {
+
+  public static final Instant T0 = Instant.parse("2025-03-01T12:00:00.123456789Z");
+
+  private SampleEvents() {}
+
+  public static List<StoredCredential> credentials(String salt) {
+    return List.of(
+        new StoredCredential(StoredCredential.SCRAM_SHA_1, salt, 4096,
+            "6dlGYMOdZcOPutkcNY8U2g7vK9Y=", "D+CSWLOshSulAsxiupA+qs2/fTE="),
+        new StoredCredential(StoredCredential.SCRAM_SHA_256, salt, 4096,
+            "WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=", "wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU="));
+  }
+
+  public static String chat(String from, String to, String id, String body) {
+    return "<message xmlns=\"jabber:client\" from=\"" + from + "\" to=\"" + to + "\" id=\"" + id
+        + "\" type=\"chat\"><body>" + body + "</body></message>";
+  }
+
+  /** Every UserEvent type at least once, in an order an account could have produced them. */
+  public static List<UserEvent> userEvents() {
+    return List.of(
+        new AccountCreated("alice@example.net", credentials("QSXCR+Q6sek8bf92"), T0),
+        new MessageArchived("a1", T0.plusSeconds(1), MessageArchived.Direction.OUTGOING, "bob@example.org",
+            chat("alice@example.net/phone", "bob@example.org", "m1", "Hi Bob &amp; co. ✓")),
+        new MessageArchived("a2", T0.plusSeconds(2), MessageArchived.Direction.INCOMING, "bob@example.org",
+            chat("bob@example.org/laptop", "alice@example.net", "m2", "Hello")),
+        new StoredOffline("a2", T0.plusSeconds(2), chat("bob@example.org/laptop", "alice@example.net", "m2", "Hello")),
+        new OfflineDelivered(List.of("a2"), T0.plusSeconds(3)),
+        new CredentialsChanged(credentials("c2FsdHNhbHRzYWx0"), T0.plusSeconds(4)));
+  }
+
+  public static List<SessionEvent> sessionEvents() {
+    return List.of(
+        new SessionOpened("[2001:db8::1]:50122", "c2s", T0),
+        new SessionAuthenticated("alice@example.net", "SCRAM-SHA-256", T0.plusMillis(40)),
+        new SessionBound("alice@example.net/phone", T0.plusMillis(45)),
+        new SessionClosed("client-closed", T0.plusSeconds(3600)));
+  }
+}
