@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import im.hearth.persistence.event.session.SessionBound;
 import im.hearth.persistence.event.session.SessionEvent;
 import im.hearth.persistence.event.user.UserEvent;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,6 +26,7 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
 import org.apache.pekko.serialization.jackson.JacksonCborSerializer;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +77,22 @@ class SerializationTest {
         .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
         .toList();
     assertEquals(Set.copyOf(permitted), sampled);
+  }
+
+  /** A newer release may add a field; a node still on this release (rolling upgrade) must read past it. */
+  @Test
+  void unknownFieldsFromANewerReleaseAreIgnored() throws Exception {
+    ObjectMapper cbor = JacksonObjectMapperProvider.get(testKit.system().classicSystem())
+        .getOrCreate("jackson-cbor", Optional.empty());
+    Map<String, Object> newer = new LinkedHashMap<>();
+    newer.put("fullJid", "alice@example.net/phone");
+    newer.put("at", SampleEvents.T0);
+    newer.put("addedLater", List.of(1, 2, 3));
+    byte[] bytes = cbor.writeValueAsBytes(newer);
+
+    Serializer serializer = serialization.findSerializerFor(new SessionBound("x@y/z", SampleEvents.T0));
+    Object back = serialization.deserialize(bytes, serializer.identifier(), SessionBound.class.getName()).get();
+    assertEquals(new SessionBound("alice@example.net/phone", SampleEvents.T0), back);
   }
 
   @Test

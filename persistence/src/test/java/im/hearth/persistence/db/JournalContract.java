@@ -1,0 +1,179 @@
+package im.hearth.persistence.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import im.hearth.persistence.event.PersistenceIds;
+import im.hearth.persistence.event.user.AccountCreated;
+import im.hearth.persistence.event.user.MessageArchived;
+import im.hearth.persistence.event.user.UserEvent;
+import im.hearth.persistence.serial.SampleEvents;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.Sequence;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviours every supported database must show: migrations are idempotent, and what
+ * one actor system persists through pekko-persistence-jdbc another one recovers and queries
+ * completely, in order. Subclasses supply the database.
+ */
+abstract class JournalContract {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final AtomicInteger systems = new AtomicInteger();
+
+  /** A migrated or unmigrated database that lives as long as the test class. */
+  abstract DatabaseSettings settings();
+
+  @Test
+  void migrationsRunTwiceWithoutError() throws SQLException {
+    Migrations.migrate(settings());
+    Migrations.migrate(settings());
+
+    try (Connection c = connect()) {
+      assertEquals(1, count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1' AND \"success\""));
+      for (String table : List.of("event_journal", "event_tag", "snapshot")) {
+        count(c, "SELECT COUNT(*) FROM \"" + table + "\""); // throws if the table is missing
+      }
+    }
+  }
+
+  @Test
+  void secondActorSystemRecoversEveryEventInOrderFromSnapshotAndJournal() {
+    String jid = "replay-" + systems.incrementAndGet() + "@example.net";
+    List<UserEvent> written = history(jid, 12);
+    persistInFirstSystem(jid, written, 10);
+
+    ActorTestKit second = startSystem();
+    try {
+      TestProbe<ReplayProbeEntity.State> state = second.createTestProbe();
+      second.spawn(ReplayProbeEntity.create(jid, second.<Long>createTestProbe().ref()))
+          .tell(new ReplayProbeEntity.Get(state.ref()));
+      ReplayProbeEntity.State recovered = state.expectMessageClass(ReplayProbeEntity.State.class, WAIT);
+
+      assertEquals(written, recovered.events());
+      assertEquals(10, recovered.eventsFromSnapshot(), "recovery starts from the latest snapshot");
+    } finally {
+      second.shutdownTestKit();
+    }
+  }
+
+  @Test
+  void journalRowsNameTheEventClassAndTheJacksonCborSerializer() throws SQLException {
+    String jid = "rows-" + systems.incrementAndGet() + "@example.net";
+    List<UserEvent> written = history(jid, 3);
+    persistInFirstSystem(jid, written, 0);
+
+    try (Connection c = connect();
+        PreparedStatement q = c.prepareStatement("SELECT \"event_ser_id\", \"event_ser_manifest\" FROM \"event_journal\""
+            + " WHERE \"persistence_id\" = ? ORDER BY \"sequence_number\"")) {
+      q.setString(1, PersistenceIds.user(jid));
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getInt(1) + " " + rs.getString(2));
+        }
+      }
+      // 33 is jackson-cbor's fixed serializer id in Pekko.
+      assertEquals(written.stream().map(e -> "33 " + e.getClass().getName()).toList(), rows);
+    }
+  }
+
+  @Test
+  void readJournalReturnsEveryEventOnceInOrderByPersistenceIdAndByTag() throws Exception {
+    String jid = "query-" + systems.incrementAndGet() + "@example.net";
+    List<UserEvent> written = history(jid, 7);
+    persistInFirstSystem(jid, written, 5);
+
+    ActorTestKit second = startSystem();
+    try {
+      JdbcReadJournal journal = PersistenceQuery.get(second.system().classicSystem())
+          .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
+
+      List<EventEnvelope> byId = journal
+          .currentEventsByPersistenceId(PersistenceIds.user(jid), 0, Long.MAX_VALUE)
+          .runWith(Sink.seq(), second.system())
+          .toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(LongStream.rangeClosed(1, written.size()).boxed().toList(),
+          byId.stream().map(EventEnvelope::sequenceNr).toList());
+      assertEquals(written, byId.stream().map(EventEnvelope::event).toList());
+
+      List<EventEnvelope> byTag = journal
+          .currentEventsByTag(PersistenceIds.userTag(jid), Offset.noOffset())
+          .filter(e -> e.persistenceId().equals(PersistenceIds.user(jid)))
+          .runWith(Sink.seq(), second.system())
+          .toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(written, byTag.stream().map(EventEnvelope::event).toList());
+      List<Long> offsets = byTag.stream().map(e -> ((Sequence) e.offset()).value()).toList();
+      assertEquals(offsets.stream().sorted().distinct().toList(), offsets, "offsets strictly increase");
+    } finally {
+      second.shutdownTestKit();
+    }
+  }
+
+  /** An account's first events, then enough archived messages to reach {@code size}. */
+  private static List<UserEvent> history(String jid, int size) {
+    List<UserEvent> events = new ArrayList<>();
+    events.add(new AccountCreated(jid, SampleEvents.credentials("c2FsdA=="), SampleEvents.T0));
+    events.addAll(SampleEvents.userEvents().subList(1, SampleEvents.userEvents().size()));
+    for (int i = events.size(); i < size; i++) {
+      events.add(new MessageArchived("x" + i, SampleEvents.T0.plusSeconds(10 + i), MessageArchived.Direction.OUTGOING,
+          "bob@example.org", SampleEvents.chat(jid + "/phone", "bob@example.org", "m" + i, "message " + i)));
+    }
+    return List.copyOf(events.subList(0, size));
+  }
+
+  /** Persists the events one by one, waits until the snapshot at {@code lastSnapshot} is stored, stops. */
+  private void persistInFirstSystem(String jid, List<UserEvent> events, long lastSnapshot) {
+    Migrations.migrate(settings());
+    ActorTestKit first = startSystem();
+    try {
+      TestProbe<Long> snapshots = first.createTestProbe();
+      TestProbe<Integer> acks = first.createTestProbe();
+      ActorRef<ReplayProbeEntity.Command> entity = first.spawn(ReplayProbeEntity.create(jid, snapshots.ref()));
+      for (int i = 0; i < events.size(); i++) {
+        entity.tell(new ReplayProbeEntity.Append(events.get(i), acks.ref()));
+        acks.expectMessage(WAIT, i + 1);
+      }
+      for (long seq = ReplayProbeEntity.SNAPSHOT_EVERY; seq <= lastSnapshot; seq += ReplayProbeEntity.SNAPSHOT_EVERY) {
+        snapshots.expectMessage(WAIT, seq);
+      }
+    } finally {
+      first.shutdownTestKit();
+    }
+  }
+
+  private ActorTestKit startSystem() {
+    Config config = PekkoPersistenceConfig.forDatabase(settings()).withFallback(ConfigFactory.load());
+    return ActorTestKit.create(getClass().getSimpleName() + "-" + systems.incrementAndGet(), config);
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(settings().url(), settings().user(), settings().password());
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
