@@ -185,6 +185,11 @@ public final class XmlStreamParser {
         return Arrays.copyOfRange(buf, (int) (consumed - bufBase), (int) (fed - bufBase));
     }
 
+    /** The size of the input buffer, for tests of idle memory. */
+    int bufferCapacity() {
+        return buf.length;
+    }
+
     /**
      * The next event, or null when more input is needed (or the stream is done).
      *
