@@ -483,8 +483,8 @@ public final class XmlStreamParser {
         if (message.contains("Unbound namespace prefix")) {
             return StreamErrorCondition.BAD_NAMESPACE_PREFIX;
         }
-        if (message.contains("entity")) {
-            // An undeclared entity in an attribute value (in text it arrives as an ENTITY_REFERENCE event).
+        if (message.contains("Unexpanded ENTITY_REFERENCE")) {
+            // An entity reference in an attribute value; in text it arrives as an ENTITY_REFERENCE event.
             return StreamErrorCondition.RESTRICTED_XML;
         }
         if (state == State.PROLOG && contains(buf, (int) (consumed - bufBase), (int) (fed - bufBase), '<', '!')) {
