@@ -280,7 +280,8 @@ public final class TlsMaterial {
   private static PrivateKey toPrivateKey(Object object, Path file) {
     try {
       var converter = new JcaPEMKeyConverter();
-      if (object instanceof PEMKeyPair pair) return converter.getKeyPair(pair).getPrivate();
+      // the private key alone: a SEC1 EC key may omit its optional public key
+      if (object instanceof PEMKeyPair pair) return converter.getPrivateKey(pair.getPrivateKeyInfo());
       if (object instanceof PrivateKeyInfo info) return converter.getPrivateKey(info);
     } catch (IOException e) {
       throw new IllegalArgumentException("unreadable private key in " + file, e);
