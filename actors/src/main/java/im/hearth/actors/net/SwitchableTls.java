@@ -47,7 +47,7 @@ import org.apache.pekko.util.ByteString;
  *
  * <pre>{@code
  * connection.handleWith(
- *     SwitchableTls.create(material::newServerEngine, false).reversed().joinMat(session, Keep.right()),
+ *     SwitchableTls.create(material::newServerEngine, false).reversed().join(session, Keep.right()),
  *     system);
  * }</pre>
  *
@@ -128,6 +128,7 @@ public final class SwitchableTls {
       // at most one ciphertext chunk: netIn may have been pulled in plain mode before the switch
       private ByteString pendingCipher;
       private boolean netInFinished;
+      private boolean cancelAppInWhenInboundEnds;
       private final AsyncCallback<SSLSession> handshakeFinished =
           createAsyncCallback(this::onHandshakeFinished);
 
@@ -207,7 +208,10 @@ public final class SwitchableTls {
 
           @Override
           public void onDownstreamFinish(Throwable cause) {
-            cancel(appIn, cause);
+            // TLS cancels its plaintext input when it fails. Tell the application why (on its
+            // inbound side) before cancelling its outbound side, or it may see only the cancel.
+            if (fromTlsPlain.isClosed()) cancel(appIn, cause);
+            else cancelAppInWhenInboundEnds = true;
           }
         });
         fromTlsCipher = new SubSinkInlet<>("SwitchableTls.fromTlsCipher");
@@ -262,6 +266,7 @@ public final class SwitchableTls {
           @Override
           public void onUpstreamFinish() {
             complete(appOut);
+            if (cancelAppInWhenInboundEnds) cancel(appIn);
           }
 
           @Override
@@ -269,6 +274,7 @@ public final class SwitchableTls {
             // Not failStage: the TLS stage is still flushing its alert to the peer and will
             // complete the network side (closing the connection) when done.
             fail(appOut, ex);
+            if (cancelAppInWhenInboundEnds) cancel(appIn, ex);
           }
         });
 
