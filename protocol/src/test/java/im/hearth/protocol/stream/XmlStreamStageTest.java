@@ -1,9 +1,9 @@
 package im.hearth.protocol.stream;
 
 import static im.hearth.protocol.stream.StreamFixtures.CLIENT_HEADER;
-import static im.hearth.protocol.stream.StreamFixtures.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import im.hearth.protocol.stanza.StreamErrorCondition;
 import im.hearth.protocol.stanza.StreamErrorException;
@@ -69,7 +69,7 @@ class XmlStreamStageTest {
 
     @Test
     void malformedInputFailsTheStreamWithTheCondition() {
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+        ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> Source.from(List.of(ByteString.fromString(CLIENT_HEADER + "<message><body>"),
                                 ByteString.fromString("</message>")))
                         .via(XmlStreamStage.flow(StreamLimits.defaults()))
