@@ -128,7 +128,9 @@ public final class SwitchableTls {
       // at most one ciphertext chunk: netIn may have been pulled in plain mode before the switch
       private ByteString pendingCipher;
       private boolean netInFinished;
-      private boolean cancelAppInWhenInboundEnds;
+      // set when TLS cancels one of its inputs; acted on once its inbound side has ended
+      private boolean cancelAppIn;
+      private boolean cancelNetIn;
       private final AsyncCallback<SSLSession> handshakeFinished =
           createAsyncCallback(this::onHandshakeFinished);
 
@@ -208,10 +210,8 @@ public final class SwitchableTls {
 
           @Override
           public void onDownstreamFinish(Throwable cause) {
-            // TLS cancels its plaintext input when it fails. Tell the application why (on its
-            // inbound side) before cancelling its outbound side, or it may see only the cancel.
-            if (fromTlsPlain.isClosed()) cancel(appIn, cause);
-            else cancelAppInWhenInboundEnds = true;
+            cancelAppIn = true;
+            cancelInletsOnceInboundEnded();
           }
         });
         fromTlsCipher = new SubSinkInlet<>("SwitchableTls.fromTlsCipher");
@@ -246,7 +246,8 @@ public final class SwitchableTls {
 
           @Override
           public void onDownstreamFinish(Throwable cause) {
-            cancel(netIn, cause);
+            cancelNetIn = true;
+            cancelInletsOnceInboundEnded();
           }
         });
         fromTlsPlain = new SubSinkInlet<>("SwitchableTls.fromTlsPlain");
@@ -266,7 +267,7 @@ public final class SwitchableTls {
           @Override
           public void onUpstreamFinish() {
             complete(appOut);
-            if (cancelAppInWhenInboundEnds) cancel(appIn);
+            cancelInletsOnceInboundEnded();
           }
 
           @Override
@@ -274,7 +275,7 @@ public final class SwitchableTls {
             // Not failStage: the TLS stage is still flushing its alert to the peer and will
             // complete the network side (closing the connection) when done.
             fail(appOut, ex);
-            if (cancelAppInWhenInboundEnds) cancel(appIn, ex);
+            cancelInletsOnceInboundEnded();
           }
         });
 
@@ -290,6 +291,18 @@ public final class SwitchableTls {
         if (isAvailable(netOut)) fromTlsCipher.pull();
         if (isAvailable(appOut)) fromTlsPlain.pull();
         if (isClosed(netIn)) toTlsCipher.complete();
+      }
+
+      /**
+       * TLS cancels both its inputs as soon as it fails, and only then fails its inbound side.
+       * Passing those cancellations on at once would let the TCP stage close and complete this
+       * stage before the failure arrives, so the application would see a quiet end instead of
+       * the SSLException. So they wait until the application has its inbound outcome.
+       */
+      private void cancelInletsOnceInboundEnded() {
+        if (!fromTlsPlain.isClosed()) return;
+        if (cancelAppIn) cancel(appIn);
+        if (cancelNetIn) cancel(netIn);
       }
 
       private void onHandshakeFinished(SSLSession session) {

@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.net.IDN;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +30,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -237,8 +237,7 @@ public final class TlsMaterial {
 
   /** An empty temporary file readable only by its owner where the file system knows POSIX. */
   private static Path createPrivateFile(Path directory, String prefix) throws IOException {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-        && directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+    if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return Files.createTempFile(
           directory,
           prefix,
@@ -341,7 +340,7 @@ public final class TlsMaterial {
     Objects.requireNonNull(domain, "domain");
     String ascii;
     try {
-      ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(java.util.Locale.ROOT);
+      ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a domain name: " + domain, e);
     }

@@ -159,7 +159,8 @@ class SwitchableTlsIT {
   @Test
   void peerClosingWithoutCloseNotifyEndsItsConnectionQuietly() throws Exception {
     EchoServer server = startServer(false);
-    try (Socket raw = connect(server)) {
+    try (Socket socket = connect(server)) {
+      Socket raw = socket;
       writeLine(raw, "STARTTLS");
       assertEquals("PROCEED", readLine(raw));
       SSLSocket tls = upgrade(raw, server);

@@ -81,6 +81,10 @@ public final class XmlStreamParser {
 
     public XmlStreamParser(StreamLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        // The reader is never close()d: closing merges its name table into the factory's shared one,
+        // which would let one peer's invented element names grow memory for every later connection.
+        // TODO(limits): a reader's own name table still grows with every distinct name a long-lived
+        // stream sends; bound it (count distinct names, or restart the reader between stanzas).
         this.reader = FACTORY.createAsyncForByteArray();
         this.feeder = reader.getInputFeeder();
     }

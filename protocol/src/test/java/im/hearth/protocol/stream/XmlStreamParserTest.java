@@ -17,6 +17,7 @@ import im.hearth.protocol.stanza.StreamErrorException;
 import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import im.hearth.protocol.xml.Text;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,7 +158,7 @@ class XmlStreamParserTest {
         assertInstanceOf(StreamEvent.Open.class, parser.next());
         assertEquals("starttls", child(parser.next()).name());
         assertFalse(parser.needsInput());
-        assertEquals("<message>injected</message>", new String(parser.unconsumed(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("<message>injected</message>", new String(parser.unconsumed(), StandardCharsets.UTF_8));
     }
 
     @Test
