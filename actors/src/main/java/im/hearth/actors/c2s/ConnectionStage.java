@@ -1,0 +1,246 @@
+package im.hearth.actors.c2s;
+
+import im.hearth.actors.net.NetIn;
+import im.hearth.actors.net.NetOut;
+import im.hearth.protocol.stanza.StreamErrorException;
+import im.hearth.protocol.stream.StreamEvent;
+import im.hearth.protocol.stream.StreamLimits;
+import im.hearth.protocol.stream.XmlStreamParser;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.FlowShape;
+import org.apache.pekko.stream.Inlet;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.stage.AbstractInHandler;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.AsyncCallback;
+import org.apache.pekko.stream.stage.GraphStage;
+import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * The XMPP side of one client socket: parses the bytes coming up from TLS into stream events and
+ * hands them to the {@link Session} one at a time, and writes what the session sends into a queue
+ * bounded in bytes. A client that stops reading its socket fills the queue and is disconnected;
+ * a client that sends faster than its session handles is held back by not pulling from TCP.
+ */
+public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> {
+
+    private final Inlet<NetIn> in = Inlet.create("ConnectionStage.in");
+    private final Outlet<NetOut> out = Outlet.create("ConnectionStage.out");
+    private final FlowShape<NetIn, NetOut> shape = FlowShape.of(in, out);
+    private final ActorRef<Session.Command> session;
+    private final StreamLimits limits;
+    private final long maxQueuedBytes;
+
+    public ConnectionStage(ActorRef<Session.Command> session, StreamLimits limits, long maxQueuedBytes) {
+        this.session = session;
+        this.limits = limits;
+        this.maxQueuedBytes = maxQueuedBytes;
+    }
+
+    @Override
+    public FlowShape<NetIn, NetOut> shape() {
+        return shape;
+    }
+
+    @Override
+    public GraphStageLogic createLogic(Attributes inheritedAttributes) {
+        return new Logic();
+    }
+
+    private enum Control { RESUME, START_TLS, RESTART }
+
+    private final class Logic extends GraphStageLogic implements Wire {
+        private final ArrayDeque<NetOut> queue = new ArrayDeque<>();
+        private long queuedBytes;
+        private XmlStreamParser parser = new XmlStreamParser(limits);
+        private boolean awaitingSession;
+        private boolean discardingUntilTls;
+        private boolean closing;
+        private boolean failed;
+        private boolean told;
+        private final AsyncCallback<String> sendCallback = createAsyncCallback(this::enqueue);
+        private final AsyncCallback<Control> controlCallback = createAsyncCallback(this::control);
+        private final AsyncCallback<String> closeCallback = createAsyncCallback(this::beginClose);
+
+        Logic() {
+            super(shape);
+            setHandler(in, new AbstractInHandler() {
+                @Override
+                public void onPush() {
+                    NetIn element = grab(in);
+                    if (element instanceof NetIn.TlsEstablished tls) {
+                        discardingUntilTls = false;
+                        session.tell(new Session.TlsUp(tls.session()));
+                    } else if (element instanceof NetIn.Bytes bytes && !discardingUntilTls && !failed
+                            && parser.needsInput()) {
+                        byte[] chunk = bytes.bytes().toArray();
+                        parser.feed(chunk, 0, chunk.length);
+                    }
+                    pump();
+                }
+
+                @Override
+                public void onUpstreamFinish() {
+                    disconnected("client closed the connection");
+                }
+
+                @Override
+                public void onUpstreamFailure(Throwable ex) {
+                    disconnected("connection failed: " + ex.getMessage());
+                    completeStage();
+                }
+            });
+            setHandler(out, new AbstractOutHandler() {
+                @Override
+                public void onPull() {
+                    flush();
+                }
+
+                @Override
+                public void onDownstreamFinish(Throwable cause) {
+                    disconnected("connection closed");
+                    completeStage();
+                }
+            });
+        }
+
+        @Override
+        public void preStart() {
+            setKeepGoing(true);
+            session.tell(new Session.Attached(this));
+            pump();
+        }
+
+        @Override
+        public void postStop() {
+            disconnected("connection closed");
+        }
+
+        // --- Wire, called from the session's thread: hop onto the stage's own.
+
+        @Override
+        public void send(String xml) {
+            sendCallback.invoke(xml);
+        }
+
+        @Override
+        public void resume() {
+            controlCallback.invoke(Control.RESUME);
+        }
+
+        @Override
+        public void startTls() {
+            controlCallback.invoke(Control.START_TLS);
+        }
+
+        @Override
+        public void restartStream() {
+            controlCallback.invoke(Control.RESTART);
+        }
+
+        @Override
+        public void close(String finalXml) {
+            closeCallback.invoke(finalXml == null ? "" : finalXml);
+        }
+
+        // --- On the stage's thread.
+
+        private void control(Control c) {
+            switch (c) {
+                case RESUME -> { }
+                case START_TLS -> {
+                    queue.add(NetOut.StartTls.INSTANCE);
+                    parser = new XmlStreamParser(limits);
+                    discardingUntilTls = true;
+                    flush();
+                }
+                case RESTART -> {
+                    byte[] rest = parser.unconsumed();
+                    parser = new XmlStreamParser(limits);
+                    if (rest.length > 0) {
+                        parser.feed(rest, 0, rest.length);
+                    }
+                }
+            }
+            awaitingSession = false;
+            pump();
+        }
+
+        private void pump() {
+            if (awaitingSession || closing || failed) {
+                return;
+            }
+            if (!discardingUntilTls) {
+                StreamEvent event;
+                try {
+                    event = parser.next();
+                } catch (StreamErrorException e) {
+                    failed = true;
+                    session.tell(new Session.ParseFailed(e.error()));
+                    return;
+                }
+                if (event != null) {
+                    awaitingSession = true;
+                    session.tell(new Session.FromClient(event));
+                    return;
+                }
+            }
+            if (!parser.isDone() && !isClosed(in) && !hasBeenPulled(in)) {
+                pull(in);
+            }
+        }
+
+        private void enqueue(String xml) {
+            if (closing || isClosed(out)) {
+                return;
+            }
+            ByteString bytes = ByteString.fromString(xml, StandardCharsets.UTF_8);
+            queuedBytes += bytes.size();
+            if (queuedBytes > maxQueuedBytes) {
+                queue.clear();
+                disconnected("outbound queue overflow: the client does not read its socket");
+                completeStage();
+                return;
+            }
+            queue.add(new NetOut.Bytes(bytes));
+            flush();
+        }
+
+        private void beginClose(String finalXml) {
+            if (!finalXml.isEmpty() && !isClosed(out)) {
+                ByteString bytes = ByteString.fromString(finalXml, StandardCharsets.UTF_8);
+                queue.add(new NetOut.Bytes(bytes));
+                queuedBytes += bytes.size();
+            }
+            closing = true;
+            told = true;
+            // Nothing more is read (pump stops); the inlet is not cancelled here, because TLS would
+            // then close the session before the last bytes, the closing tag, are written.
+            flush();
+        }
+
+        private void flush() {
+            while (!queue.isEmpty() && isAvailable(out)) {
+                NetOut next = queue.poll();
+                if (next instanceof NetOut.Bytes b) {
+                    queuedBytes -= b.bytes().size();
+                }
+                push(out, next);
+            }
+            if (closing && queue.isEmpty()) {
+                completeStage();
+            }
+        }
+
+        private void disconnected(String reason) {
+            if (!told) {
+                told = true;
+                session.tell(new Session.Disconnected(reason));
+            }
+        }
+    }
+}

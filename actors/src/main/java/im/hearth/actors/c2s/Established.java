@@ -1,0 +1,186 @@
+package im.hearth.actors.c2s;
+
+import im.hearth.actors.routing.SessionMessage;
+import im.hearth.actors.user.UserEntity;
+import im.hearth.persistence.event.session.SessionBound;
+import im.hearth.persistence.event.session.SessionEvent;
+import im.hearth.protocol.jid.FullJid;
+import im.hearth.protocol.jid.Jid;
+import im.hearth.protocol.stanza.StanzaError;
+import im.hearth.protocol.stanza.StanzaErrorCondition;
+import im.hearth.protocol.stanza.StanzaKind;
+import im.hearth.protocol.stanza.Stanzas;
+import im.hearth.protocol.stanza.StreamError;
+import im.hearth.protocol.stanza.StreamErrorCondition;
+import im.hearth.protocol.xml.Element;
+import im.hearth.protocol.xml.Namespaces;
+import im.hearth.protocol.xml.XmlWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+
+/**
+ * The stream after authentication: resource binding (RFC 6120 section 7), the legacy session IQ
+ * (RFC 3921, answered for old clients), and then every stanza: 'from' stamped or the stream
+ * closed with invalid-from (RFC 6120 8.1.2.1), IQs to the server answered by the feature
+ * catalogue, everything else handed to the user's entity or the router.
+ */
+final class Established {
+    private final Session s;
+
+    Established(Session session) {
+        this.s = session;
+    }
+
+    Effect<SessionEvent, Session.State> onElement(Element e) {
+        if (!Stanzas.isStanza(e)) {
+            return s.fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));
+        }
+        StanzaKind kind = Stanzas.kind(e);
+        if (kind == StanzaKind.IQ) {
+            Optional<Element> bind = e.child("bind", Namespaces.BIND);
+            if (bind.isPresent() && "set".equals(Stanzas.type(e))) {
+                return bind(e, bind.get());
+            }
+            if (e.child("session", Namespaces.SESSION).isPresent() && "set".equals(Stanzas.type(e))) {
+                reply(Stanzas.iqResult(e, null));
+                return resumed();
+            }
+        }
+        if (s.boundJid == null) {
+            return s.fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "bind a resource first"));
+        }
+        String from = Stanzas.from(e);
+        if (from != null) {
+            Optional<Jid> claimed = Jid.tryParse(from);
+            if (claimed.isEmpty() || !(claimed.get().equals(s.boundJid) || claimed.get().equals(s.user))) {
+                return s.fail(new StreamError(StreamErrorCondition.INVALID_FROM, "'from' is not this stream's address"));
+            }
+        }
+        Element stamped = e.withAttr("from", s.boundJid.toString());
+        String to = Stanzas.to(e);
+        Optional<Jid> target = to == null ? Optional.empty() : Jid.tryParse(to);
+        if (to != null && target.isEmpty()) {
+            bounce(stamped, StanzaErrorCondition.JID_MALFORMED);
+            return resumed();
+        }
+        switch (kind) {
+            case MESSAGE -> {
+                // RFC 6120 10.3.1: a message without 'to' is for the sender's own account.
+                Element addressed = to == null ? stamped.withAttr("to", s.user.toString()) : stamped;
+                userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
+            }
+            case PRESENCE -> {
+                if (to == null) {
+                    userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
+                            s.context.getSystem().ignoreRef()));
+                } else {
+                    s.services.router().route(stamped);
+                }
+            }
+            case IQ -> onIq(stamped, target);
+        }
+        return resumed();
+    }
+
+    private void onIq(Element iq, Optional<Jid> target) {
+        String type = Stanzas.type(iq);
+        boolean request = "get".equals(type) || "set".equals(type);
+        if (Stanzas.id(iq) == null || !(request || "result".equals(type) || "error".equals(type))) {
+            bounce(iq, StanzaErrorCondition.BAD_REQUEST); // RFC 6120 8.2.3
+            return;
+        }
+        boolean toServer = target.isEmpty()
+                || (target.get().local() == null && target.get().resource() == null
+                    && s.services.settings().hosts(target.get().domain()));
+        if (toServer) {
+            // RFC 6120 10.3.3: an IQ without 'to' is answered by the server on the account's behalf.
+            s.services.features().handleServerStanza(iq).ifPresent(this::reply);
+        } else {
+            s.services.router().route(iq);
+        }
+    }
+
+    private Effect<SessionEvent, Session.State> bind(Element iq, Element bind) {
+        if (s.boundJid != null) {
+            bounce(iq, StanzaErrorCondition.NOT_ALLOWED); // one resource per stream
+            return resumed();
+        }
+        String requested = bind.childText("resource", Namespaces.BIND).map(String::trim).filter(r -> !r.isEmpty()).orElse(null);
+        String resource = null;
+        if (requested != null) {
+            try {
+                resource = Jid.prepareResource(requested);
+            } catch (IllegalArgumentException ex) {
+                bounce(iq, StanzaErrorCondition.BAD_REQUEST);
+                return resumed();
+            }
+        }
+        String wanted = resource;
+        s.context.ask(UserEntity.BindResult.class, userEntityRefTarget(), Duration.ofSeconds(10),
+                replyTo -> new UserEntity.BindResource(wanted, s.inbox, replyTo),
+                (result, error) -> new Session.BindResolved(error != null
+                        ? new UserEntity.BindResult.Refused("timeout") : result, iq));
+        return s.effects().none();
+    }
+
+    Effect<SessionEvent, Session.State> onBindResolved(Session.BindResolved r) {
+        if (s.closed) {
+            return s.effects().none();
+        }
+        if (r.result() instanceof UserEntity.BindResult.Bound bound) {
+            FullJid full = FullJid.of(s.user, bound.resource());
+            return s.effects().persist(new SessionBound(full.toString(), Instant.now())).thenRun(st -> {
+                s.boundJid = full;
+                Session.log.info("c2s bound {} from {}", full, s.remoteAddress);
+                reply(Stanzas.iqResult(r.iq(), Element.builder("bind", Namespaces.BIND)
+                        .textChild("jid", Namespaces.BIND, full.toString()).build()));
+                s.wire.resume();
+            });
+        }
+        bounce(r.iq(), StanzaErrorCondition.INTERNAL_SERVER_ERROR);
+        return resumed();
+    }
+
+    Effect<SessionEvent, Session.State> onServer(SessionMessage message) {
+        if (s.closed) {
+            return s.effects().none();
+        }
+        if (message instanceof SessionMessage.Stanza st) {
+            s.send(XmlWriter.write(st.stanza(), Namespaces.CLIENT));
+            return s.effects().none();
+        }
+        return s.fail(new StreamError(StreamErrorCondition.CONFLICT, "replaced by a new connection with the same resource"));
+    }
+
+    /** Leaves the user's entity when the stream ends. */
+    void unbind() {
+        if (s.boundJid != null) {
+            userEntity().tell(new UserEntity.Unbind(s.boundJid.resource(), s.inbox, s.context.getSystem().ignoreRef()));
+        }
+    }
+
+    private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<UserEntity.Command> userEntity() {
+        return s.services.router().user(s.user.toString());
+    }
+
+    private org.apache.pekko.actor.typed.RecipientRef<UserEntity.Command> userEntityRefTarget() {
+        return userEntity();
+    }
+
+    private void reply(Element stanza) {
+        s.send(XmlWriter.write(stanza, Namespaces.CLIENT));
+    }
+
+    private void bounce(Element stanza, StanzaErrorCondition condition) {
+        if (!"error".equals(Stanzas.type(stanza))) {
+            reply(Stanzas.errorReply(stanza, StanzaError.of(condition)));
+        }
+    }
+
+    private Effect<SessionEvent, Session.State> resumed() {
+        s.wire.resume();
+        return s.effects().none();
+    }
+}

@@ -1,0 +1,287 @@
+package im.hearth.actors.c2s;
+
+import im.hearth.actors.routing.SessionMessage;
+import im.hearth.actors.user.UserEntity;
+import im.hearth.persistence.event.session.SessionAuthenticated;
+import im.hearth.persistence.event.session.SessionBound;
+import im.hearth.persistence.event.session.SessionClosed;
+import im.hearth.persistence.event.session.SessionEvent;
+import im.hearth.persistence.event.session.SessionOpened;
+import im.hearth.protocol.jid.BareJid;
+import im.hearth.protocol.jid.FullJid;
+import im.hearth.protocol.sasl.SaslStep;
+import im.hearth.protocol.stanza.StreamError;
+import im.hearth.protocol.stanza.StreamErrorCondition;
+import im.hearth.protocol.stream.StreamEvent;
+import im.hearth.protocol.xml.Element;
+import im.hearth.protocol.xml.Namespaces;
+import java.time.Instant;
+import java.util.UUID;
+import javax.net.ssl.SSLSession;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client stream (RFC 6120), a persistent actor on the node that holds the socket. Its journal
+ * records the stream's life: opened (address), authenticated, bound (full JID), closed (reason).
+ * The negotiation is a state machine, one handler per step: stream header, STARTTLS, SASL
+ * ({@link SaslExchange}), resource binding, then stanzas ({@link Established}).
+ */
+public final class Session extends EventSourcedBehavior<Session.Command, SessionEvent, Session.State> {
+    static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    public interface Command {
+    }
+
+    /** The connection is ready; from now on the session talks to it through the wire. */
+    public record Attached(Wire wire) implements Command {
+    }
+
+    public record FromClient(StreamEvent event) implements Command {
+    }
+
+    public record ParseFailed(StreamError error) implements Command {
+    }
+
+    public record TlsUp(SSLSession session) implements Command {
+    }
+
+    public record Disconnected(String reason) implements Command {
+    }
+
+    record FromServer(SessionMessage message) implements Command {
+    }
+
+    record Continue(Runnable step) implements Command {
+    }
+
+    record SaslStepped(SaslStep step) implements Command {
+    }
+
+    record Authenticated(String username, String mechanism, byte[] additionalData) implements Command {
+    }
+
+    record BindResolved(UserEntity.BindResult result, Element iq) implements Command {
+    }
+
+    enum AuthTimeout implements Command { INSTANCE }
+
+    /** The stream's progress as its journal records it. */
+    public enum Phase { NEW, OPEN, AUTHENTICATED, BOUND, CLOSED }
+
+    public record State(Phase phase, String jid, String fullJid) {
+        State apply(SessionEvent e) {
+            if (e instanceof SessionOpened) {
+                return new State(Phase.OPEN, null, null);
+            } else if (e instanceof SessionAuthenticated a) {
+                return new State(Phase.AUTHENTICATED, a.jid(), null);
+            } else if (e instanceof SessionBound b) {
+                return new State(Phase.BOUND, jid, b.fullJid());
+            } else if (e instanceof SessionClosed) {
+                return new State(Phase.CLOSED, jid, fullJid);
+            }
+            return this;
+        }
+    }
+
+    final ActorContext<Command> context;
+    final TimerScheduler<Command> timers;
+    final SessionServices services;
+    final String id;
+    final String remoteAddress;
+    final String remoteHost;
+    final String listener;
+    final ActorRef<SessionMessage> inbox;
+    final SaslExchange sasl;
+    final Established established;
+
+    Wire wire;
+    boolean tls;
+    boolean headerSent;
+    String domain;
+    BareJid user;
+    FullJid boundJid;
+    boolean closed;
+
+    public static Behavior<Command> create(SessionServices services, String remoteAddress, String remoteHost,
+                                           String listener, boolean directTls) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new Session(ctx, timers, services, UUID.randomUUID().toString(), remoteAddress, remoteHost, listener)));
+    }
+
+    private Session(ActorContext<Command> context, TimerScheduler<Command> timers, SessionServices services,
+                    String id, String remoteAddress, String remoteHost, String listener) {
+        super(PersistenceId.of("Session", id, "|"));
+        this.context = context;
+        this.timers = timers;
+        this.services = services;
+        this.id = id;
+        this.remoteAddress = remoteAddress;
+        this.remoteHost = remoteHost;
+        this.listener = listener;
+        this.inbox = context.messageAdapter(SessionMessage.class, FromServer::new);
+        this.sasl = new SaslExchange(this);
+        this.established = new Established(this);
+        timers.startSingleTimer(AuthTimeout.INSTANCE, services.settings().c2s().authTimeout());
+    }
+
+    @Override
+    public State emptyState() {
+        return new State(Phase.NEW, null, null);
+    }
+
+    @Override
+    public EventHandler<State, SessionEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+    }
+
+    @Override
+    public SignalHandler<State> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(PostStop.instance(), s -> {
+                    if (wire != null && !closed) {
+                        wire.close(null); // stopped by a fault (a failed journal write): never leave the socket behind
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public CommandHandler<Command, SessionEvent, State> commandHandler() {
+        return newCommandHandlerBuilder().forAnyState()
+                .onCommand(Attached.class, this::onAttached)
+                .onCommand(FromClient.class, (s, c) -> onClient(c.event()))
+                .onCommand(TlsUp.class, c -> {
+                    tls = true;
+                    return Effect().none();
+                })
+                .onCommand(ParseFailed.class, c -> fail(c.error()))
+                .onCommand(Disconnected.class, c -> close(null, c.reason()))
+                .onCommand(FromServer.class, c -> established.onServer(c.message()))
+                .onCommand(Continue.class, c -> {
+                    c.step().run();
+                    return Effect().none();
+                })
+                .onCommand(SaslStepped.class, c -> sasl.onStep(c.step()))
+                .onCommand(Authenticated.class, sasl::onAuthenticated)
+                .onCommand(BindResolved.class, established::onBindResolved)
+                .onCommand(AuthTimeout.class, c -> boundJid != null ? Effect().none()
+                        : fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "authentication took too long")))
+                .build();
+    }
+
+    private Effect<SessionEvent, State> onAttached(Attached c) {
+        this.wire = c.wire();
+        log.info("c2s connection {} opened from {} on {}", id, remoteAddress, listener);
+        return Effect().persist(new SessionOpened(remoteAddress, listener, Instant.now()));
+    }
+
+    private Effect<SessionEvent, State> onClient(StreamEvent event) {
+        if (closed) {
+            return Effect().none();
+        }
+        if (event instanceof StreamEvent.Open open) {
+            return onHeader(open);
+        } else if (event instanceof StreamEvent.Close) {
+            return close(null, "client closed the stream");
+        }
+        Element e = ((StreamEvent.Child) event).element();
+        if (e.is("starttls", Namespaces.TLS)) {
+            return onStartTls();
+        } else if (Namespaces.SASL.equals(e.namespace())) {
+            return sasl.onElement(e);
+        } else if (boundJid != null || user != null) {
+            return established.onElement(e);
+        } else if (im.hearth.protocol.stanza.Stanzas.isStanza(e)) {
+            // RFC 6120 4.9.3.12: stanzas before authentication.
+            return fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "authenticate first"));
+        }
+        return fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));
+    }
+
+    private Effect<SessionEvent, State> onHeader(StreamEvent.Open open) {
+        String to = open.header().to();
+        String requested = to == null ? null : im.hearth.protocol.jid.Jid.tryParse(to)
+                .filter(j -> j.local() == null && j.resource() == null).map(j -> j.domain()).orElse(null);
+        boolean hosted = requested != null && services.settings().hosts(requested)
+                && (user == null || requested.equals(user.domain()));
+        domain = requested != null && hosted ? requested : services.settings().defaultHost();
+        var problem = Negotiation.check(open.header(), hosted);
+        if (problem.isPresent()) {
+            return fail(problem.get());
+        }
+        send(Negotiation.header(domain, UUID.randomUUID().toString()));
+        headerSent = true;
+        send(Negotiation.features(tls, services.settings().c2s().requireEncryption(),
+                sasl.offered(), user != null));
+        wire.resume();
+        return Effect().none();
+    }
+
+    private Effect<SessionEvent, State> onStartTls() {
+        if (tls || user != null) {
+            return fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "TLS is already negotiated"));
+        }
+        send("<proceed xmlns='" + Namespaces.TLS + "'/>");
+        headerSent = false;
+        wire.startTls();
+        return Effect().none();
+    }
+
+    /** The effect factories, for the step handlers that live in their own classes. */
+    org.apache.pekko.persistence.typed.javadsl.EffectFactories<SessionEvent, State> effects() {
+        return Effect();
+    }
+
+    void send(String xml) {
+        wire.send(xml);
+    }
+
+    /** Closes the stream with a stream error (RFC 6120 4.9.1): our header first if none was sent. */
+    Effect<SessionEvent, State> fail(StreamError error) {
+        log.info("c2s connection {} from {} ({}): stream error {}{}", id, remoteAddress, who(),
+                error.condition().elementName(), error.text() == null ? "" : " (" + error.text() + ")");
+        return close(error, error.condition().elementName());
+    }
+
+    /** Ends the stream: writes the error (if any) and the closing tag, records the reason, stops. */
+    Effect<SessionEvent, State> close(StreamError error, String reason) {
+        if (closed) {
+            return Effect().none();
+        }
+        closed = true;
+        StringBuilder last = new StringBuilder();
+        if (!headerSent && error != null) {
+            last.append(Negotiation.header(domain != null ? domain : services.settings().defaultHost(),
+                    UUID.randomUUID().toString()));
+        }
+        if (error != null) {
+            last.append(error.toXml());
+        }
+        if (headerSent || error != null) {
+            last.append("</stream:stream>");
+        }
+        if (wire != null) {
+            wire.close(last.toString());
+        }
+        established.unbind();
+        log.info("c2s connection {} closed for {} from {}: {}", id, who(), remoteAddress, reason);
+        return Effect().persist(new SessionClosed(reason, Instant.now())).thenStop();
+    }
+
+    String who() {
+        return boundJid != null ? boundJid.toString() : user != null ? user.toString() : "unauthenticated";
+    }
+}

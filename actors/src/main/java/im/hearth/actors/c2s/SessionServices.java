@@ -1,0 +1,21 @@
+package im.hearth.actors.c2s;
+
+import im.hearth.actors.auth.LoginThrottle;
+import im.hearth.actors.config.HearthSettings;
+import im.hearth.actors.feature.FeatureCatalogue;
+import im.hearth.actors.routing.Router;
+import java.util.concurrent.Executor;
+
+/**
+ * What every client session of a node shares: settings, the router, the feature catalogue, the
+ * login throttle, the TLS certificate's channel-binding data (RFC 5929 tls-server-end-point) and
+ * the executor for CPU-heavy authentication work.
+ */
+public record SessionServices(
+        HearthSettings settings,
+        Router router,
+        FeatureCatalogue features,
+        LoginThrottle throttle,
+        byte[] tlsServerEndPoint,
+        Executor authExecutor) {
+}

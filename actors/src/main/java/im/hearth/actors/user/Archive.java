@@ -1,0 +1,52 @@
+package im.hearth.actors.user;
+
+import im.hearth.protocol.stanza.StanzaKind;
+import im.hearth.protocol.stanza.Stanzas;
+import im.hearth.protocol.xml.Element;
+import im.hearth.protocol.xml.Namespaces;
+import im.hearth.protocol.xml.Node;
+import im.hearth.protocol.xml.XmlWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which messages the archive keeps, and the XEP-0359 stanza-id the archiving account stamps on them. */
+final class Archive {
+
+    private Archive() {
+    }
+
+    /** Messages of type chat or normal that carry a body, as Prosody's mod_mam keeps by default. */
+    static boolean archivable(Element stanza) {
+        if (Stanzas.kind(stanza) != StanzaKind.MESSAGE) {
+            return false;
+        }
+        String type = Stanzas.type(stanza);
+        if (type != null && !type.equals("chat") && !type.equals("normal")) {
+            return false;
+        }
+        return stanza.child("body", stanza.namespace()).isPresent();
+    }
+
+    /** The stanza with this account's stanza-id; any stanza-id claiming to be by this account is removed (XEP-0359 5). */
+    static Element withStanzaId(Element stanza, String id, String by) {
+        Element clean = withoutForeignStanzaIds(stanza, by);
+        return clean.withChild(Element.builder("stanza-id", Namespaces.STANZA_ID).attr("id", id).attr("by", by).build());
+    }
+
+    static Element withoutForeignStanzaIds(Element stanza, String by) {
+        List<Node> kept = new ArrayList<>(stanza.children().size());
+        boolean removed = false;
+        for (Node n : stanza.children()) {
+            if (n instanceof Element e && e.is("stanza-id", Namespaces.STANZA_ID) && by.equals(e.attr("by"))) {
+                removed = true;
+            } else {
+                kept.add(n);
+            }
+        }
+        return removed ? stanza.withChildren(kept) : stanza;
+    }
+
+    static String xml(Element stanza) {
+        return XmlWriter.write(stanza);
+    }
+}

@@ -1,0 +1,334 @@
+package im.hearth.actors.user;
+
+import im.hearth.actors.routing.DeliveryRules;
+import im.hearth.actors.routing.DeliveryRules.Decision;
+import im.hearth.actors.routing.Router;
+import im.hearth.actors.routing.SessionMessage;
+import im.hearth.persistence.event.PersistenceIds;
+import im.hearth.persistence.event.user.AccountCreated;
+import im.hearth.persistence.event.user.CredentialsChanged;
+import im.hearth.persistence.event.user.MessageArchived.Direction;
+import im.hearth.persistence.event.user.MessageArchived;
+import im.hearth.persistence.event.user.OfflineDelivered;
+import im.hearth.persistence.event.user.StoredCredential;
+import im.hearth.persistence.event.user.StoredOffline;
+import im.hearth.persistence.event.user.UserEvent;
+import im.hearth.protocol.jid.BareJid;
+import im.hearth.protocol.jid.Jid;
+import im.hearth.protocol.stanza.StanzaError;
+import im.hearth.protocol.stanza.StanzaKind;
+import im.hearth.protocol.stanza.Stanzas;
+import im.hearth.protocol.xml.Element;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * One account (key: its bare JID), placed by Cluster Sharding. Its journal holds the account and
+ * credentials, every message to or from the user (the archive) and the offline queue (XEP-0160);
+ * its memory holds the live sessions with their presence. Incoming stanzas follow RFC 6121 8.5 via
+ * {@link DeliveryRules}; a message is archived before it is delivered or stored.
+ */
+public final class UserEntity
+        extends EventSourcedBehaviorWithEnforcedReplies<UserEntity.Command, UserEvent, UserState> {
+
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "User");
+    private static final Duration IDLE_PASSIVATION = Duration.ofMinutes(2);
+
+    public interface Command {
+    }
+
+    public record CreateAccount(List<StoredCredential> credentials, ActorRef<Result> replyTo) implements Command {
+    }
+
+    public record ChangeCredentials(List<StoredCredential> credentials, ActorRef<Result> replyTo) implements Command {
+    }
+
+    public record GetCredentials(ActorRef<Credentials> replyTo) implements Command {
+    }
+
+    /** Binds a resource (RFC 6120 7); a null resource asks the server to choose one. */
+    public record BindResource(String resource, ActorRef<SessionMessage> session, ActorRef<BindResult> replyTo)
+            implements Command {
+    }
+
+    public record Unbind(String resource, ActorRef<SessionMessage> session, ActorRef<Done> replyTo) implements Command {
+    }
+
+    /** Presence from one of the user's sessions without a 'to' (RFC 6121 4.2, 4.4, 4.5). */
+    public record UpdatePresence(String resource, Element presence, ActorRef<Done> replyTo) implements Command {
+    }
+
+    /** A message the user sends: archived in this journal, then routed. Done once it is in the journal. */
+    public record Send(Element stanza, ActorRef<Done> replyTo) implements Command {
+    }
+
+    /** A stanza addressed to this account. Done once it is in the journal (or needed no journal). */
+    public record Deliver(Element stanza, ActorRef<Done> replyTo) implements Command {
+    }
+
+    /** What an operator may ask about an account (the CLI, XEP-0133 user statistics). */
+    public record GetStats(ActorRef<Stats> replyTo) implements Command {
+    }
+
+    public record Stats(boolean exists, int offlineMessages, int sessions) {
+    }
+
+    private record SessionGone(String resource, ActorRef<SessionMessage> session) implements Command {
+    }
+
+    private enum Idle implements Command { INSTANCE }
+
+    public enum Result { DONE, ALREADY_EXISTS, NO_SUCH_ACCOUNT }
+
+    public record Credentials(boolean exists, List<StoredCredential> credentials) {
+        public Optional<StoredCredential> forMechanism(String mechanism) {
+            return credentials.stream().filter(c -> c.mechanism().equals(mechanism)).findFirst();
+        }
+    }
+
+    public sealed interface BindResult {
+        record Bound(String resource) implements BindResult {
+        }
+
+        record Refused(String reason) implements BindResult {
+        }
+    }
+
+    private record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority) {
+    }
+
+    private final ActorContext<Command> context;
+    private final EntityContext<Command> entityContext;
+    private final BareJid jid;
+    private final Router router;
+    private final Map<String, LiveSession> sessions = new LinkedHashMap<>();
+
+    public static Behavior<Command> create(EntityContext<Command> entityContext, Router router) {
+        return Behaviors.setup(ctx -> new UserEntity(ctx, entityContext, router));
+    }
+
+    private UserEntity(ActorContext<Command> context, EntityContext<Command> entityContext, Router router) {
+        super(PersistenceId.of(TYPE_KEY.name(), entityContext.getEntityId(), "|"));
+        this.context = context;
+        this.entityContext = entityContext;
+        this.jid = BareJid.parse(entityContext.getEntityId());
+        this.router = router;
+        context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
+    }
+
+    @Override
+    public UserState emptyState() {
+        return UserState.EMPTY;
+    }
+
+    @Override
+    public Set<String> tagsFor(UserEvent event) {
+        return Set.of(PersistenceIds.userTag(jid.toString()));
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(1000, 2);
+    }
+
+    @Override
+    public EventHandler<UserState, UserEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(UserState::apply);
+    }
+
+    @Override
+    public CommandHandlerWithReply<Command, UserEvent, UserState> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(CreateAccount.class, this::onCreate)
+                .onCommand(ChangeCredentials.class, this::onChangeCredentials)
+                .onCommand(GetCredentials.class, (s, c) ->
+                        Effect().reply(c.replyTo(), new Credentials(s.exists(), s.credentials())))
+                .onCommand(GetStats.class, (s, c) ->
+                        Effect().reply(c.replyTo(), new Stats(s.exists(), s.offline().size(), sessions.size())))
+                .onCommand(BindResource.class, this::onBind)
+                .onCommand(Unbind.class, (s, c) -> {
+                    removeSession(c.resource(), c.session());
+                    return Effect().reply(c.replyTo(), Done.getInstance());
+                })
+                .onCommand(SessionGone.class, (s, c) -> {
+                    removeSession(c.resource(), c.session());
+                    return Effect().noReply();
+                })
+                .onCommand(UpdatePresence.class, this::onPresence)
+                .onCommand(Send.class, this::onSend)
+                .onCommand(Deliver.class, this::onDeliver)
+                .onCommand(Idle.class, (s, c) -> {
+                    if (sessions.isEmpty()) {
+                        entityContext.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()));
+                    }
+                    return Effect().noReply();
+                })
+                .build();
+    }
+
+    private ReplyEffect<UserEvent, UserState> onCreate(UserState s, CreateAccount c) {
+        if (s.exists()) {
+            return Effect().reply(c.replyTo(), Result.ALREADY_EXISTS);
+        }
+        return Effect().persist(new AccountCreated(jid.toString(), c.credentials(), Instant.now()))
+                .thenReply(c.replyTo(), st -> Result.DONE);
+    }
+
+    private ReplyEffect<UserEvent, UserState> onChangeCredentials(UserState s, ChangeCredentials c) {
+        if (!s.exists()) {
+            return Effect().reply(c.replyTo(), Result.NO_SUCH_ACCOUNT);
+        }
+        return Effect().persist(new CredentialsChanged(c.credentials(), Instant.now()))
+                .thenReply(c.replyTo(), st -> Result.DONE);
+    }
+
+    private ReplyEffect<UserEvent, UserState> onBind(UserState s, BindResource c) {
+        if (!s.exists()) {
+            return Effect().reply(c.replyTo(), new BindResult.Refused("no such account"));
+        }
+        String resource = c.resource() != null ? c.resource() : StanzaIds.resource();
+        LiveSession old = sessions.get(resource);
+        if (old != null && !old.ref().equals(c.session())) {
+            // RFC 6120 7.7.2.2: the older session with this resource is terminated.
+            old.ref().tell(new SessionMessage.Replaced());
+            context.unwatch(old.ref());
+        }
+        sessions.put(resource, new LiveSession(c.session(), false, 0));
+        context.watchWith(c.session(), new SessionGone(resource, c.session()));
+        context.cancelReceiveTimeout();
+        return Effect().reply(c.replyTo(), new BindResult.Bound(resource));
+    }
+
+    private void removeSession(String resource, ActorRef<SessionMessage> ref) {
+        LiveSession live = sessions.get(resource);
+        if (live != null && live.ref().equals(ref)) {
+            sessions.remove(resource);
+            context.unwatch(ref);
+            if (live.available()) {
+                // RFC 6121 4.5.2: the other resources learn that this one went away.
+                Element unavailable = Element.builder("presence", im.hearth.protocol.xml.Namespaces.CLIENT)
+                        .attr("from", jid + "/" + resource).attr("type", "unavailable").build();
+                broadcastToOwnResources(unavailable, resource);
+            }
+        }
+        if (sessions.isEmpty()) {
+            context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
+        }
+    }
+
+    private ReplyEffect<UserEvent, UserState> onPresence(UserState s, UpdatePresence c) {
+        LiveSession live = sessions.get(c.resource());
+        String type = Stanzas.type(c.presence());
+        if (live == null || (type != null && !type.equals("unavailable"))) {
+            // Subscription management (RFC 6121 3) comes with the roster; nothing to do here yet.
+            return Effect().reply(c.replyTo(), Done.getInstance());
+        }
+        boolean available = type == null;
+        int priority = available ? Presences.priority(c.presence()) : 0;
+        boolean wasAvailable = live.available();
+        sessions.put(c.resource(), new LiveSession(live.ref(), available, priority));
+        broadcastToOwnResources(c.presence(), c.resource());
+        if (available && !wasAvailable && priority >= 0 && !s.offline().isEmpty()) {
+            // XEP-0160: initial presence with a non-negative priority releases the offline queue.
+            List<UserState.OfflineMessage> pending = s.offline();
+            List<String> ids = pending.stream().map(UserState.OfflineMessage::stanzaId).toList();
+            return Effect().persist(new OfflineDelivered(ids, Instant.now()))
+                    .thenRun(st -> {
+                        for (UserState.OfflineMessage m : pending) {
+                            live.ref().tell(new SessionMessage.Stanza(Offline.withDelay(m, jid.domain())));
+                        }
+                    })
+                    .thenReply(c.replyTo(), st -> Done.getInstance());
+        }
+        return Effect().reply(c.replyTo(), Done.getInstance());
+    }
+
+    private void broadcastToOwnResources(Element presence, String fromResource) {
+        for (Map.Entry<String, LiveSession> e : sessions.entrySet()) {
+            if (!e.getKey().equals(fromResource) && e.getValue().available()) {
+                e.getValue().ref().tell(new SessionMessage.Stanza(presence.withAttr("to", jid + "/" + e.getKey())));
+            }
+        }
+    }
+
+    private ReplyEffect<UserEvent, UserState> onSend(UserState s, Send c) {
+        Element stanza = c.stanza();
+        if (!Archive.archivable(stanza)) {
+            router.route(stanza);
+            return Effect().reply(c.replyTo(), Done.getInstance());
+        }
+        String id = StanzaIds.next();
+        String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
+        Element archived = Archive.withStanzaId(stanza, id, jid.toString());
+        return Effect().persist(new MessageArchived(id, Instant.now(), Direction.OUTGOING, peer, Archive.xml(archived)))
+                .thenRun(st -> router.route(stanza))
+                .thenReply(c.replyTo(), st -> Done.getInstance());
+    }
+
+    private ReplyEffect<UserEvent, UserState> onDeliver(UserState s, Deliver c) {
+        Element stanza = c.stanza();
+        StanzaKind kind = Stanzas.kind(stanza);
+        Jid to = Jid.parse(Stanzas.to(stanza));
+        List<DeliveryRules.Resource> resources = new ArrayList<>();
+        sessions.forEach((name, live) -> resources.add(new DeliveryRules.Resource(name, live.available(), live.priority())));
+        Decision decision = DeliveryRules.decide(kind, Stanzas.type(stanza), to.resource(), s.exists(), resources);
+        if (decision instanceof Decision.DeliverTo d) {
+            if (!Archive.archivable(stanza)) {
+                deliver(Archive.withoutForeignStanzaIds(stanza, jid.toString()), d.resources());
+                return Effect().reply(c.replyTo(), Done.getInstance());
+            }
+            String id = StanzaIds.next();
+            Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
+            String from = Jid.parse(Stanzas.from(stanza)).bare().toString();
+            return Effect().persist(new MessageArchived(id, Instant.now(), Direction.INCOMING, from, Archive.xml(stamped)))
+                    .thenRun(st -> deliver(stamped, d.resources()))
+                    .thenReply(c.replyTo(), st -> Done.getInstance());
+        } else if (decision instanceof Decision.StoreOffline) {
+            if (!Archive.archivable(stanza)) {
+                return Effect().reply(c.replyTo(), Done.getInstance()); // nothing worth keeping (chat states)
+            }
+            String id = StanzaIds.next();
+            Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
+            String xml = Archive.xml(stamped);
+            String from = Jid.parse(Stanzas.from(stanza)).bare().toString();
+            Instant now = Instant.now();
+            return Effect().persist(List.of(
+                            new MessageArchived(id, now, Direction.INCOMING, from, xml),
+                            new StoredOffline(id, now, xml)))
+                    .thenReply(c.replyTo(), st -> Done.getInstance());
+        } else if (decision instanceof Decision.Bounce b) {
+            router.route(Stanzas.errorReply(stanza, StanzaError.of(b.condition())));
+            return Effect().reply(c.replyTo(), Done.getInstance());
+        }
+        return Effect().reply(c.replyTo(), Done.getInstance()); // Drop
+    }
+
+    private void deliver(Element stanza, List<String> resources) {
+        for (String r : resources) {
+            LiveSession live = sessions.get(r);
+            if (live != null) {
+                live.ref().tell(new SessionMessage.Stanza(stanza));
+            }
+        }
+    }
+}
