@@ -45,7 +45,11 @@ public final class SampleEvents {
             chat("bob@example.org/laptop", "alice@example.net", "m2", "Hello")),
         new StoredOffline("a2", T0.plusSeconds(2), chat("bob@example.org/laptop", "alice@example.net", "m2", "Hello")),
         new OfflineDelivered(List.of("a2"), T0.plusSeconds(3)),
-        new CredentialsChanged(credentials("c2FsdHNhbHRzYWx0"), T0.plusSeconds(4)));
+        new CredentialsChanged(credentials("c2FsdHNhbHRzYWx0"), T0.plusSeconds(4)),
+        new im.hearth.persistence.event.user.roster.RosterItemSet("bob@example.org", "Bob", List.of("Friends"), T0.plusSeconds(5)),
+        new im.hearth.persistence.event.user.roster.SubscriptionChanged("bob@example.org", "to", false, true, false,
+            T0.plusSeconds(6)),
+        new im.hearth.persistence.event.user.roster.RosterItemRemoved("bob@example.org", T0.plusSeconds(7)));
   }
 
   public static List<SessionEvent> sessionEvents() {
