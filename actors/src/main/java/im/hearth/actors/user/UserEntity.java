@@ -249,11 +249,12 @@ public final class UserEntity
         }
         boolean available = type == null;
         int priority = available ? Presences.priority(c.presence()) : 0;
-        boolean wasAvailable = live.available();
         sessions.put(c.resource(), new LiveSession(live.ref(), available, priority));
         broadcastToOwnResources(c.presence(), c.resource());
-        if (available && !wasAvailable && priority >= 0 && !s.offline().isEmpty()) {
-            // XEP-0160: initial presence with a non-negative priority releases the offline queue.
+        if (available && priority >= 0 && !s.offline().isEmpty()) {
+            // XEP-0160 and RFC 6121 8.5.2.1.1: the queue goes out with the first available presence
+            // of non-negative priority, also when a session that was negative raises its priority
+            // (messages stored while it was negative would otherwise wait for the next login).
             List<UserState.OfflineMessage> pending = s.offline();
             List<String> ids = pending.stream().map(UserState.OfflineMessage::stanzaId).toList();
             return Effect().persist(new OfflineDelivered(ids, Instant.now()))
