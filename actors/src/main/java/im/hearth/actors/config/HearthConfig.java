@@ -22,21 +22,36 @@ public final class HearthConfig {
     }
 
     /**
+     * The environment variables a node reads and the keys they set. reference.conf names each next
+     * to its key ({@code key = ${?VAR}}), but there they sit below the user's file; this layer puts
+     * them above it, as documented.
+     */
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "HEARTH_DATA", "hearth.data-dir",
+            "HEARTH_TLS_CERTIFICATE", "hearth.tls.certificate",
+            "HEARTH_TLS_KEY", "hearth.tls.key",
+            "HEARTH_C2S_BIND", "hearth.c2s.bind",
+            "HEARTH_C2S_PORT", "hearth.c2s.starttls-port",
+            "HEARTH_C2S_DIRECT_TLS_PORT", "hearth.c2s.direct-tls-port",
+            "HEARTH_CLUSTER_HOST", "hearth.cluster.hostname",
+            "HEARTH_CLUSTER_PORT", "hearth.cluster.port");
+
+    /**
      * @param dataDir    the data folder chosen on the command line, or null for HEARTH_DATA / the file / "data"
      * @param configFile the user's configuration file, or null
      * @param overrides  further settings that win over everything (tests use this for ports)
      */
     public static Config load(Path dataDir, Path configFile, Config overrides) {
-        Map<String, String> env = System.getenv();
+        return load(dataDir, configFile, overrides, System.getenv());
+    }
+
+    /** As {@link #load(Path, Path, Config)}, with the environment given (tests). */
+    public static Config load(Path dataDir, Path configFile, Config overrides, Map<String, String> env) {
         Config top = overrides == null ? ConfigFactory.empty() : overrides;
         if (dataDir != null) {
             top = top.withFallback(ConfigFactory.parseMap(Map.of("hearth.data-dir", dataDir.toAbsolutePath().toString())));
         }
-        String domain = env.get("HEARTH_DOMAIN");
-        if (domain != null && !domain.isBlank() && !top.hasPath("hearth.hosts")) {
-            top = top.withFallback(ConfigFactory.empty().withValue("hearth.hosts",
-                    ConfigValueFactory.fromIterable(List.of(domain.trim()))));
-        }
+        top = top.withFallback(environment(env));
         Config reference = ConfigFactory.defaultReference();
         Config base = top.withFallback(reference).resolve();
         Path file = configFile;
@@ -58,6 +73,21 @@ public final class HearthConfig {
                 .withFallback(PekkoPersistenceConfig.forDatabase(db))
                 .withFallback(reference)
                 .resolve();
+    }
+
+    private static Config environment(Map<String, String> env) {
+        Config layer = ConfigFactory.empty("environment variables");
+        for (Map.Entry<String, String> e : ENVIRONMENT.entrySet()) {
+            String value = env.get(e.getKey());
+            if (value != null && !value.isBlank()) {
+                layer = layer.withValue(e.getValue(), ConfigValueFactory.fromAnyRef(value.trim(), e.getKey()));
+            }
+        }
+        String domain = env.get("HEARTH_DOMAIN");
+        if (domain != null && !domain.isBlank()) {
+            layer = layer.withValue("hearth.hosts", ConfigValueFactory.fromIterable(List.of(domain.trim()), "HEARTH_DOMAIN"));
+        }
+        return layer;
     }
 
     public static DatabaseSettings database(Config config) {

@@ -45,37 +45,36 @@ public record HearthSettings(
     }
 
     public static HearthSettings fromConfig(Config root) {
-        Config h = root.getConfig("hearth");
         try {
-            List<String> hosts = h.getStringList("hosts").stream().map(String::trim).map(String::toLowerCase).toList();
+            List<String> hosts = root.getStringList("hearth.hosts").stream().map(String::trim).map(String::toLowerCase).toList();
             if (hosts.isEmpty() || hosts.stream().anyMatch(String::isEmpty)) {
                 throw new ConfigException.BadValue("hearth.hosts", "at least one non-empty domain is required");
             }
-            Config c = h.getConfig("c2s");
+            String c = "hearth.c2s.";
             C2s c2s = new C2s(
-                    c.getString("bind"),
-                    port(c, "starttls-port"),
-                    port(c, "direct-tls-port"),
-                    c.getBoolean("require-encryption"),
-                    positive(c, "auth-timeout"),
-                    range(c, "max-auth-attempts", 1, 5),
-                    (int) bytes(c, "max-stanza-size", 1024, Integer.MAX_VALUE),
-                    range(c, "max-depth", 4, 1000),
-                    range(c, "max-attributes", 4, 10_000),
-                    (int) bytes(c, "max-attribute-size", 256, Integer.MAX_VALUE),
-                    bytes(c, "max-outbound-queue", 4096, Long.MAX_VALUE));
-            Config t = h.getConfig("login-throttle");
+                    root.getString(c + "bind"),
+                    port(root, c + "starttls-port"),
+                    port(root, c + "direct-tls-port"),
+                    root.getBoolean(c + "require-encryption"),
+                    positive(root, c + "auth-timeout"),
+                    // RFC 6120 6.4.5: at least 2 and no more than 5 retries.
+                    range(root, c + "max-auth-attempts", 2, 5),
+                    (int) bytes(root, c + "max-stanza-size", 1024, Integer.MAX_VALUE),
+                    range(root, c + "max-depth", 4, 1000),
+                    range(root, c + "max-attributes", 4, 10_000),
+                    (int) bytes(root, c + "max-attribute-size", 256, Integer.MAX_VALUE),
+                    bytes(root, c + "max-outbound-queue", 4096, Long.MAX_VALUE));
+            String t = "hearth.login-throttle.";
             LoginThrottle throttle = new LoginThrottle(
-                    range(t, "free-failures", 0, 1000), positive(t, "window"), positive(t, "base-delay"),
-                    positive(t, "max-delay"));
-            Config a = h.getConfig("admin");
+                    range(root, t + "free-failures", 0, 1000), positive(root, t + "window"),
+                    positive(root, t + "base-delay"), positive(root, t + "max-delay"));
             return new HearthSettings(
                     hosts,
-                    Path.of(h.getString("data-dir")).toAbsolutePath().normalize(),
-                    new Tls(h.getString("tls.certificate"), h.getString("tls.key")),
+                    Path.of(root.getString("hearth.data-dir")).toAbsolutePath().normalize(),
+                    new Tls(root.getString("hearth.tls.certificate"), root.getString("hearth.tls.key")),
                     c2s,
                     throttle,
-                    new Admin(a.getString("bind"), port(a, "port")));
+                    new Admin(root.getString("hearth.admin.bind"), port(root, "hearth.admin.port")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
         }
@@ -93,7 +92,7 @@ public record HearthSettings(
     private static int port(Config c, String key) {
         int v = c.getInt(key);
         if (v < -1 || v > 65535) {
-            throw new ConfigException.BadValue(c.origin(), key, "a port is -1 (off), 0 (any free port) or 1-65535");
+            throw new ConfigException.BadValue(c.getValue(key).origin(), key, "a port is -1 (off), 0 (any free port) or 1-65535");
         }
         return v;
     }
@@ -101,7 +100,7 @@ public record HearthSettings(
     private static int range(Config c, String key, int min, int max) {
         int v = c.getInt(key);
         if (v < min || v > max) {
-            throw new ConfigException.BadValue(c.origin(), key, "must be between " + min + " and " + max);
+            throw new ConfigException.BadValue(c.getValue(key).origin(), key, "must be between " + min + " and " + max);
         }
         return v;
     }
@@ -109,7 +108,7 @@ public record HearthSettings(
     private static long bytes(Config c, String key, long min, long max) {
         long v = c.getBytes(key);
         if (v < min || v > max) {
-            throw new ConfigException.BadValue(c.origin(), key, "must be between " + min + " and " + max + " bytes");
+            throw new ConfigException.BadValue(c.getValue(key).origin(), key, "must be between " + min + " and " + max + " bytes");
         }
         return v;
     }
@@ -117,7 +116,7 @@ public record HearthSettings(
     private static Duration positive(Config c, String key) {
         Duration d = c.getDuration(key);
         if (d.isNegative() || d.isZero()) {
-            throw new ConfigException.BadValue(c.origin(), key, "must be a positive duration");
+            throw new ConfigException.BadValue(c.getValue(key).origin(), key, "must be a positive duration");
         }
         return d;
     }

@@ -56,6 +56,12 @@ public final class DeliveryRules {
     public static Decision decide(StanzaKind kind, String type, String toResource, boolean accountExists,
                                   Collection<Resource> resources) {
         boolean error = "error".equals(type);
+        if (kind == StanzaKind.PRESENCE && "probe".equals(type)) {
+            // RFC 6121 4.3.2: the contact's server answers a probe itself and never delivers it to
+            // the contact's clients. Answering needs subscriptions (RFC 6121 3), which come with the
+            // roster; until then the probe is ignored, which reveals nothing.
+            return DROP;
+        }
         if (!accountExists) {
             // 8.5.1: no such account.
             return switch (kind) {

@@ -2,7 +2,6 @@ package im.hearth.actors.user;
 
 import im.hearth.actors.routing.DeliveryRules;
 import im.hearth.actors.routing.DeliveryRules.Decision;
-import im.hearth.actors.routing.Router;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.persistence.event.PersistenceIds;
 import im.hearth.persistence.event.user.AccountCreated;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -120,19 +120,23 @@ public final class UserEntity
     private final ActorContext<Command> context;
     private final EntityContext<Command> entityContext;
     private final BareJid jid;
-    private final Router router;
+    private final Consumer<Element> route;
     private final Map<String, LiveSession> sessions = new LinkedHashMap<>();
 
-    public static Behavior<Command> create(EntityContext<Command> entityContext, Router router) {
-        return Behaviors.setup(ctx -> new UserEntity(ctx, entityContext, router));
+    /**
+     * @param route sends a stanza on (in production {@code Router::route}); where this account's
+     *              messages, bounces and replies leave the entity
+     */
+    public static Behavior<Command> create(EntityContext<Command> entityContext, Consumer<Element> route) {
+        return Behaviors.setup(ctx -> new UserEntity(ctx, entityContext, route));
     }
 
-    private UserEntity(ActorContext<Command> context, EntityContext<Command> entityContext, Router router) {
+    private UserEntity(ActorContext<Command> context, EntityContext<Command> entityContext, Consumer<Element> route) {
         super(PersistenceId.of(TYPE_KEY.name(), entityContext.getEntityId(), "|"));
         this.context = context;
         this.entityContext = entityContext;
         this.jid = BareJid.parse(entityContext.getEntityId());
-        this.router = router;
+        this.route = route;
         context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
     }
 
@@ -245,11 +249,12 @@ public final class UserEntity
         }
         boolean available = type == null;
         int priority = available ? Presences.priority(c.presence()) : 0;
-        boolean wasAvailable = live.available();
         sessions.put(c.resource(), new LiveSession(live.ref(), available, priority));
         broadcastToOwnResources(c.presence(), c.resource());
-        if (available && !wasAvailable && priority >= 0 && !s.offline().isEmpty()) {
-            // XEP-0160: initial presence with a non-negative priority releases the offline queue.
+        if (available && priority >= 0 && !s.offline().isEmpty()) {
+            // XEP-0160 and RFC 6121 8.5.2.1.1: the queue goes out with the first available presence
+            // of non-negative priority, also when a session that was negative raises its priority
+            // (messages stored while it was negative would otherwise wait for the next login).
             List<UserState.OfflineMessage> pending = s.offline();
             List<String> ids = pending.stream().map(UserState.OfflineMessage::stanzaId).toList();
             return Effect().persist(new OfflineDelivered(ids, Instant.now()))
@@ -274,14 +279,14 @@ public final class UserEntity
     private ReplyEffect<UserEvent, UserState> onSend(UserState s, Send c) {
         Element stanza = c.stanza();
         if (!Archive.archivable(stanza)) {
-            router.route(stanza);
+            route.accept(stanza);
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
         String id = StanzaIds.next();
         String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
         Element archived = Archive.withStanzaId(stanza, id, jid.toString());
         return Effect().persist(new MessageArchived(id, Instant.now(), Direction.OUTGOING, peer, Archive.xml(archived)))
-                .thenRun(st -> router.route(stanza))
+                .thenRun(st -> route.accept(stanza))
                 .thenReply(c.replyTo(), st -> Done.getInstance());
     }
 
@@ -317,7 +322,7 @@ public final class UserEntity
                             new StoredOffline(id, now, xml)))
                     .thenReply(c.replyTo(), st -> Done.getInstance());
         } else if (decision instanceof Decision.Bounce b) {
-            router.route(Stanzas.errorReply(stanza, StanzaError.of(b.condition())));
+            route.accept(Stanzas.errorReply(stanza, StanzaError.of(b.condition())));
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
         return Effect().reply(c.replyTo(), Done.getInstance()); // Drop
