@@ -14,6 +14,6 @@ public final class Entities {
 
     public static void init(ActorSystem<?> system, Router router) {
         ClusterSharding sharding = ClusterSharding.get(system);
-        sharding.init(Entity.of(UserEntity.TYPE_KEY, ctx -> UserEntity.create(ctx, router::route)));
+        sharding.init(Entity.of(UserEntity.TYPE_KEY, ctx -> UserEntity.create(ctx, router::route, router::answerAsServer)));
     }
 }

@@ -44,6 +44,11 @@ public final class Router {
         return sharding.entityRefFor(UserEntity.TYPE_KEY, bareJid);
     }
 
+    /** The server's own answer to a stanza addressed to it (or, for an IQ, to no one), if any. */
+    public Optional<Element> answerAsServer(Element stanza) {
+        return serverHandler.apply(stanza);
+    }
+
     /** Sends a stanza on; it must have 'from' stamped and a valid 'to'. */
     public void route(Element stanza) {
         Optional<Jid> to = Jid.tryParse(Stanzas.to(stanza));

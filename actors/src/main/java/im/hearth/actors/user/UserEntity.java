@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -78,6 +79,10 @@ public final class UserEntity
     public record UpdatePresence(String resource, Element presence, ActorRef<Done> replyTo) implements Command {
     }
 
+    /** An IQ from one of the user's sessions to the account itself or without 'to' (RFC 6120 10.3.3). */
+    public record AccountIq(String resource, Element iq, ActorRef<Done> replyTo) implements Command {
+    }
+
     /** A message the user sends: archived in this journal, then routed. Done once it is in the journal. */
     public record Send(Element stanza, ActorRef<Done> replyTo) implements Command {
     }
@@ -114,29 +119,40 @@ public final class UserEntity
         }
     }
 
-    private record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority) {
-    }
-
     private final ActorContext<Command> context;
     private final EntityContext<Command> entityContext;
-    private final BareJid jid;
-    private final Consumer<Element> route;
-    private final Map<String, LiveSession> sessions = new LinkedHashMap<>();
+    final BareJid jid;
+    final Consumer<Element> route;
+    final Function<Element, Optional<Element>> serverIq;
+    final Map<String, LiveSession> sessions = new LinkedHashMap<>();
+    private final UserPresence presence;
 
     /**
      * @param route sends a stanza on (in production {@code Router::route}); where this account's
      *              messages, bounces and replies leave the entity
      */
     public static Behavior<Command> create(EntityContext<Command> entityContext, Consumer<Element> route) {
-        return Behaviors.setup(ctx -> new UserEntity(ctx, entityContext, route));
+        return create(entityContext, route, iq -> Optional.empty());
     }
 
-    private UserEntity(ActorContext<Command> context, EntityContext<Command> entityContext, Consumer<Element> route) {
+    /**
+     * @param serverIq answers an IQ a session sent without 'to' that no account feature handles
+     *                 (in production the feature catalogue: ping, disco, ...)
+     */
+    public static Behavior<Command> create(EntityContext<Command> entityContext, Consumer<Element> route,
+                                           Function<Element, Optional<Element>> serverIq) {
+        return Behaviors.setup(ctx -> new UserEntity(ctx, entityContext, route, serverIq));
+    }
+
+    private UserEntity(ActorContext<Command> context, EntityContext<Command> entityContext, Consumer<Element> route,
+                       Function<Element, Optional<Element>> serverIq) {
         super(PersistenceId.of(TYPE_KEY.name(), entityContext.getEntityId(), "|"));
         this.context = context;
         this.entityContext = entityContext;
         this.jid = BareJid.parse(entityContext.getEntityId());
         this.route = route;
+        this.serverIq = serverIq;
+        this.presence = new UserPresence(this);
         context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
     }
 
@@ -171,14 +187,15 @@ public final class UserEntity
                         Effect().reply(c.replyTo(), new Stats(s.exists(), s.offline().size(), sessions.size())))
                 .onCommand(BindResource.class, this::onBind)
                 .onCommand(Unbind.class, (s, c) -> {
-                    removeSession(c.resource(), c.session());
+                    removeSession(s, c.resource(), c.session());
                     return Effect().reply(c.replyTo(), Done.getInstance());
                 })
                 .onCommand(SessionGone.class, (s, c) -> {
-                    removeSession(c.resource(), c.session());
+                    removeSession(s, c.resource(), c.session());
                     return Effect().noReply();
                 })
-                .onCommand(UpdatePresence.class, this::onPresence)
+                .onCommand(UpdatePresence.class, presence::onOwn)
+                .onCommand(AccountIq.class, presence::onAccountIq)
                 .onCommand(Send.class, this::onSend)
                 .onCommand(Deliver.class, this::onDeliver)
                 .onCommand(Idle.class, (s, c) -> {
@@ -217,22 +234,26 @@ public final class UserEntity
             old.ref().tell(new SessionMessage.Replaced());
             context.unwatch(old.ref());
         }
-        sessions.put(resource, new LiveSession(c.session(), false, 0));
+        sessions.put(resource, LiveSession.bound(c.session()));
         context.watchWith(c.session(), new SessionGone(resource, c.session()));
         context.cancelReceiveTimeout();
         return Effect().reply(c.replyTo(), new BindResult.Bound(resource));
     }
 
-    private void removeSession(String resource, ActorRef<SessionMessage> ref) {
+    private void removeSession(UserState s, String resource, ActorRef<SessionMessage> ref) {
         LiveSession live = sessions.get(resource);
         if (live != null && live.ref().equals(ref)) {
             sessions.remove(resource);
             context.unwatch(ref);
             if (live.available()) {
-                // RFC 6121 4.5.2: the other resources learn that this one went away.
+                // RFC 6121 4.5.2 and 4.6.3: a session that ends without unavailable presence is
+                // taken offline by the server, towards the other resources, subscribers and
+                // everyone it sent directed presence to.
                 Element unavailable = Element.builder("presence", im.hearth.protocol.xml.Namespaces.CLIENT)
                         .attr("from", jid + "/" + resource).attr("type", "unavailable").build();
                 broadcastToOwnResources(unavailable, resource);
+                im.hearth.actors.feature.presence.PresenceRules.broadcast(s.roster(), unavailable, live.directed())
+                        .forEach(route);
             }
         }
         if (sessions.isEmpty()) {
@@ -240,35 +261,7 @@ public final class UserEntity
         }
     }
 
-    private ReplyEffect<UserEvent, UserState> onPresence(UserState s, UpdatePresence c) {
-        LiveSession live = sessions.get(c.resource());
-        String type = Stanzas.type(c.presence());
-        if (live == null || (type != null && !type.equals("unavailable"))) {
-            // Subscription management (RFC 6121 3) comes with the roster; nothing to do here yet.
-            return Effect().reply(c.replyTo(), Done.getInstance());
-        }
-        boolean available = type == null;
-        int priority = available ? Presences.priority(c.presence()) : 0;
-        sessions.put(c.resource(), new LiveSession(live.ref(), available, priority));
-        broadcastToOwnResources(c.presence(), c.resource());
-        if (available && priority >= 0 && !s.offline().isEmpty()) {
-            // XEP-0160 and RFC 6121 8.5.2.1.1: the queue goes out with the first available presence
-            // of non-negative priority, also when a session that was negative raises its priority
-            // (messages stored while it was negative would otherwise wait for the next login).
-            List<UserState.OfflineMessage> pending = s.offline();
-            List<String> ids = pending.stream().map(UserState.OfflineMessage::stanzaId).toList();
-            return Effect().persist(new OfflineDelivered(ids, Instant.now()))
-                    .thenRun(st -> {
-                        for (UserState.OfflineMessage m : pending) {
-                            live.ref().tell(new SessionMessage.Stanza(Offline.withDelay(m, jid.domain())));
-                        }
-                    })
-                    .thenReply(c.replyTo(), st -> Done.getInstance());
-        }
-        return Effect().reply(c.replyTo(), Done.getInstance());
-    }
-
-    private void broadcastToOwnResources(Element presence, String fromResource) {
+    void broadcastToOwnResources(Element presence, String fromResource) {
         for (Map.Entry<String, LiveSession> e : sessions.entrySet()) {
             if (!e.getKey().equals(fromResource) && e.getValue().available()) {
                 e.getValue().ref().tell(new SessionMessage.Stanza(presence.withAttr("to", jid + "/" + e.getKey())));
@@ -293,6 +286,9 @@ public final class UserEntity
     private ReplyEffect<UserEvent, UserState> onDeliver(UserState s, Deliver c) {
         Element stanza = c.stanza();
         StanzaKind kind = Stanzas.kind(stanza);
+        if (kind == StanzaKind.PRESENCE && UserPresence.handlesInbound(stanza)) {
+            return presence.onInbound(s, stanza, c.replyTo());
+        }
         Jid to = Jid.parse(Stanzas.to(stanza));
         List<DeliveryRules.Resource> resources = new ArrayList<>();
         sessions.forEach((name, live) -> resources.add(new DeliveryRules.Resource(name, live.available(), live.priority())));
@@ -326,6 +322,14 @@ public final class UserEntity
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
         return Effect().reply(c.replyTo(), Done.getInstance()); // Drop
+    }
+
+    ReplyEffect<UserEvent, UserState> done(ActorRef<Done> replyTo) {
+        return Effect().reply(replyTo, Done.getInstance());
+    }
+
+    org.apache.pekko.persistence.typed.javadsl.EffectFactories<UserEvent, UserState> effects() {
+        return Effect();
     }
 
     private void deliver(Element stanza, List<String> resources) {
