@@ -203,7 +203,11 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
             if (queuedBytes > maxQueuedBytes) {
                 queue.clear();
                 disconnected("outbound queue overflow: the client does not read its socket");
-                completeStage();
+                // Fail, not complete: completing would ask TLS for a close_notify and TCP for a
+                // graceful close, both of which wait for the client to read what is already
+                // buffered, which it never does, so the socket (and its reading) would live on.
+                // A failure makes the TCP stage abort the connection.
+                failStage(new java.io.IOException("outbound queue overflow"));
                 return;
             }
             queue.add(new NetOut.Bytes(bytes));
