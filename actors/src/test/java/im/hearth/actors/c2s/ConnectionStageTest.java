@@ -3,6 +3,7 @@ package im.hearth.actors.c2s;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import im.hearth.actors.net.NetIn;
 import im.hearth.actors.net.NetOut;
 import im.hearth.protocol.stream.StreamLimits;
@@ -29,7 +30,9 @@ import org.reactivestreams.Subscription;
  * the stream with bytes still unread.
  */
 class ConnectionStageTest {
-    private static final ActorTestKit KIT = ActorTestKit.create();
+    // A local actor system: the module's reference.conf asks for a cluster, which takes seconds to start.
+    private static final ActorTestKit KIT = ActorTestKit.create(
+            ConfigFactory.parseString("pekko.actor.provider = local").withFallback(ConfigFactory.load()));
 
     @AfterAll
     static void stop() {

@@ -294,6 +294,30 @@ class HostileClientIT {
         }
     }
 
+    @Test
+    void protocolMistakesInSaslAreNotCountedAsPasswordGuesses() throws IOException {
+        String from = "127.0.0.3";
+        sessionLog.list.clear();
+        try (RawClient c = RawClient.connect(from, port, 0)) {
+            c.openStream();
+            for (int i = 0; i < 3; i++) {
+                c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>=</auth>");
+                assertTrue(c.readUntil("</failure>").contains("<encryption-required/>"));
+            }
+            c.expectStreamError("policy-violation"); // the stream's attempts are still bounded
+        }
+        try (RawClient c = RawClient.connect(from, port, 0)) {
+            c.openStream();
+            c.startTls(tls);
+            c.openStream();
+            assertTrue(c.authenticate("frank", "a-guess").contains("<not-authorized/>"));
+        }
+        List<String> failures = sessionLog.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("login failed") && m.contains(from + ":")).toList();
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.get(0).contains("(1 failures from this address)"), failures.get(0));
+    }
+
     // --- After binding.
 
     @Test
