@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -124,7 +123,8 @@ final class RawClient implements AutoCloseable {
             int n;
             try {
                 n = readSome(deadline, "the server to close the connection");
-            } catch (SocketException reset) {
+            } catch (IOException reset) {
+                // A reset, over TLS possibly as an SSLException; timeouts fail inside readSome.
                 n = -1;
             }
             if (n < 0) {
