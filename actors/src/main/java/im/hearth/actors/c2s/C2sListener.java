@@ -4,6 +4,7 @@ import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.net.SwitchableTls;
 import im.hearth.protocol.stream.StreamLimits;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
@@ -23,6 +24,13 @@ import org.apache.pekko.util.ByteString;
  * joined with the {@link ConnectionStage}. The listener actor is the parent of its sessions.
  */
 public final class C2sListener {
+
+    /**
+     * How long the last bytes of a closed stream (a stream error, the closing tag) may take to reach
+     * a client before its connection is aborted. TODO(config): a setting once the config package
+     * has a place for it; ten seconds is plenty for any client that still reads.
+     */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private C2sListener() {
     }
@@ -46,7 +54,7 @@ public final class C2sListener {
                         Session.create(services, host + ":" + remote.getPort(), host, name, directTls));
                 Flow<ByteString, ByteString, ?> handler = SwitchableTls.create(engines, directTls)
                         .reversed()
-                        .join(Flow.fromGraph(new ConnectionStage(session, limits, c2s.maxOutboundQueueBytes())));
+                        .join(Flow.fromGraph(new ConnectionStage(session, limits, c2s.maxOutboundQueueBytes(), CLOSE_TIMEOUT)));
                 a.connection().handleWith(handler, mat);
                 return Behaviors.same();
             });

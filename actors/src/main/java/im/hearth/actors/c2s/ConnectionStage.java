@@ -6,7 +6,9 @@ import im.hearth.protocol.stanza.StreamErrorException;
 import im.hearth.protocol.stream.StreamEvent;
 import im.hearth.protocol.stream.StreamLimits;
 import im.hearth.protocol.stream.XmlStreamParser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.Attributes;
@@ -18,13 +20,16 @@ import org.apache.pekko.stream.stage.AbstractOutHandler;
 import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.stream.stage.TimerGraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
 /**
  * The XMPP side of one client socket: parses the bytes coming up from TLS into stream events and
  * hands them to the {@link Session} one at a time, and writes what the session sends into a queue
  * bounded in bytes. A client that stops reading its socket fills the queue and is disconnected;
- * a client that sends faster than its session handles is held back by not pulling from TCP.
+ * a client that sends faster than its session handles is held back by not pulling from TCP. When
+ * the session closes the stream, the last bytes get {@code closeTimeout} to reach the client;
+ * after that (a client that stopped reading) the connection is aborted.
  */
 public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> {
 
@@ -34,11 +39,14 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
     private final ActorRef<Session.Command> session;
     private final StreamLimits limits;
     private final long maxQueuedBytes;
+    private final Duration closeTimeout;
 
-    public ConnectionStage(ActorRef<Session.Command> session, StreamLimits limits, long maxQueuedBytes) {
+    public ConnectionStage(ActorRef<Session.Command> session, StreamLimits limits, long maxQueuedBytes,
+                           Duration closeTimeout) {
         this.session = session;
         this.limits = limits;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.closeTimeout = closeTimeout;
     }
 
     @Override
@@ -53,7 +61,7 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
 
     private enum Control { RESUME, START_TLS, RESTART }
 
-    private final class Logic extends GraphStageLogic implements Wire {
+    private final class Logic extends TimerGraphStageLogic implements Wire {
         private final ArrayDeque<NetOut> queue = new ArrayDeque<>();
         private long queuedBytes;
         private XmlStreamParser parser = new XmlStreamParser(limits);
@@ -203,7 +211,11 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
             if (queuedBytes > maxQueuedBytes) {
                 queue.clear();
                 disconnected("outbound queue overflow: the client does not read its socket");
-                completeStage();
+                // Fail, not complete: completing would ask TLS for a close_notify and TCP for a
+                // graceful close, both of which wait for the client to read what is already
+                // buffered, which it never does, so the socket (and its reading) would live on.
+                // A failure makes the TCP stage abort the connection.
+                failStage(new IOException("outbound queue overflow"));
                 return;
             }
             queue.add(new NetOut.Bytes(bytes));
@@ -221,6 +233,16 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
             // Nothing more is read (pump stops); the inlet is not cancelled here, because TLS would
             // then close the session before the last bytes, the closing tag, are written.
             flush();
+            if (!queue.isEmpty()) {
+                // Completing gracefully waits for the client to read; one that never does must
+                // not keep the connection (and its TLS and TCP stages) forever.
+                scheduleOnce("close", closeTimeout);
+            }
+        }
+
+        @Override
+        public void onTimer(Object key) {
+            failStage(new IOException("the client did not read the end of its stream within " + closeTimeout));
         }
 
         private void flush() {

@@ -42,7 +42,8 @@ final class Negotiation {
     /** The features for the current step of the negotiation. */
     static String features(boolean tls, boolean requireEncryption, List<String> mechanisms, boolean authenticated) {
         StringBuilder sb = new StringBuilder("<stream:features>");
-        if (!tls) {
+        // STARTTLS only before SASL (RFC 6120 5.3.1): Session refuses it afterwards, so never offer it then.
+        if (!tls && !authenticated) {
             Element.Builder starttls = Element.builder("starttls", Namespaces.TLS);
             if (requireEncryption) {
                 starttls.child(Element.of("required", Namespaces.TLS));

@@ -162,15 +162,31 @@ final class SaslExchange {
     private Effect<SessionEvent, Session.State> failed(SaslFailure failure, String text) {
         mechanism = null;
         failures++;
-        int fromAddress = s.services.throttle().failed(s.remoteHost);
-        Session.log.warn("c2s login failed for {}@{} from {} with {}: {} ({} failures from this address)",
-                username == null ? "?" : username, s.domain, s.remoteAddress, mechanismName, failure.elementName(), fromAddress);
+        if (credentialsRejected(failure)) {
+            int fromAddress = s.services.throttle().failed(s.remoteHost);
+            Session.log.warn("c2s login failed for {}@{} from {} with {}: {} ({} failures from this address)",
+                    username == null ? "?" : username, s.domain, s.remoteAddress, mechanismName, failure.elementName(),
+                    fromAddress);
+        } else {
+            Session.log.info("c2s SASL failure from {}: {}{}", s.remoteAddress, failure.elementName(),
+                    text == null ? "" : " (" + text + ")");
+        }
         s.send(Negotiation.saslFailure(failure.elementName(), text));
         if (failures >= s.services.settings().c2s().maxAuthAttempts()) {
             return s.fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "too many failed authentication attempts"));
         }
         s.wire.resume();
         return s.effects().none();
+    }
+
+    /**
+     * Only a verdict on credentials is a guess worth throttling; protocol mistakes (SASL before TLS,
+     * an unknown mechanism, bad base64, an abort) still count against this stream's attempts, but
+     * must not slow down every other login from the same address (a household behind one NAT).
+     */
+    private static boolean credentialsRejected(SaslFailure failure) {
+        return failure == SaslFailure.NOT_AUTHORIZED || failure == SaslFailure.CREDENTIALS_EXPIRED
+                || failure == SaslFailure.ACCOUNT_DISABLED;
     }
 
     private void failure(SaslFailure failure, String text) {

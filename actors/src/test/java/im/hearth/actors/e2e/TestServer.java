@@ -9,13 +9,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Starts real Hearth nodes for tests: loopback only, free ports, a given data folder and storage. */
-final class TestServer {
+/**
+ * Starts real Hearth nodes for tests: loopback only, free ports, a given data folder and storage.
+ * Public so that other packages' socket tests (c2s) start their servers the same way.
+ */
+public final class TestServer {
 
     private TestServer() {
     }
 
-    static Map<String, Object> base(Path dataDir, Map<String, Object> storage) {
+    public static Map<String, Object> base(Path dataDir, Map<String, Object> storage) {
         Map<String, Object> m = new HashMap<>(storage);
         m.put("hearth.hosts", java.util.List.of("localhost"));
         m.put("hearth.data-dir", dataDir.toString());
@@ -28,11 +31,11 @@ final class TestServer {
         return m;
     }
 
-    static HearthServer start(Map<String, Object> settings) throws Exception {
+    public static HearthServer start(Map<String, Object> settings) throws Exception {
         return HearthServer.start(HearthConfig.load(null, null, ConfigFactory.parseMap(settings)));
     }
 
-    static void addUser(HearthServer server, String jid, String password) throws Exception {
+    public static void addUser(HearthServer server, String jid, String password) throws Exception {
         server.accounts().create(BareJid.parse(jid), password).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }
