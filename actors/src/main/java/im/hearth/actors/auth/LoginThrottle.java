@@ -15,6 +15,7 @@ public final class LoginThrottle {
     private record Failures(int count, Instant first) {
     }
 
+    private static final int MAX_ADDRESSES = 100_000;
     private final HearthSettings.LoginThrottle settings;
     private final Clock clock;
     private final ConcurrentHashMap<String, Failures> byAddress = new ConcurrentHashMap<>();
@@ -38,25 +39,46 @@ public final class LoginThrottle {
     /** Records a failure; returns the number of failures from this address within the window. */
     public int failed(String address) {
         Instant now = clock.instant();
-        Failures f = byAddress.compute(address, (k, old) ->
+        Failures f = byAddress.compute(key(address), (k, old) ->
                 old == null || expired(old, now) ? new Failures(1, now) : new Failures(old.count() + 1, old.first()));
-        if (byAddress.size() > 100_000) {
+        if (byAddress.size() > MAX_ADDRESSES) {
             byAddress.values().removeIf(v -> expired(v, now));
+            if (byAddress.size() > MAX_ADDRESSES) {
+                byAddress.clear(); // memory stays bounded; an attack from this many addresses is not stopped here
+            }
         }
         return f.count();
     }
 
+    /**
+     * A success does not clear the address: otherwise anyone with an account could reset the
+     * count between guesses at someone else's password. Failures expire with the window.
+     */
     public void succeeded(String address) {
-        byAddress.remove(address);
+        // intentionally nothing; kept so that callers state the outcome and the policy lives here
     }
 
     private Failures current(String address) {
-        Failures f = byAddress.get(address);
+        String key = key(address);
+        Failures f = byAddress.get(key);
         if (f != null && expired(f, clock.instant())) {
-            byAddress.remove(address, f);
+            byAddress.remove(key, f);
             return null;
         }
         return f;
+    }
+
+    /** IPv6 addresses count by their /64 network: one host can have a whole /64 to rotate through. */
+    static String key(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] b = java.net.InetAddress.getByName(address).getAddress();
+            return b.length == 16 ? java.util.HexFormat.of().formatHex(b, 0, 8) + "::/64" : address;
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     private boolean expired(Failures f, Instant now) {

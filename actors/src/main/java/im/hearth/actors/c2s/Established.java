@@ -71,14 +71,10 @@ final class Established {
                 Element addressed = to == null ? stamped.withAttr("to", s.user.toString()) : stamped;
                 userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
             }
-            case PRESENCE -> {
-                if (to == null) {
-                    userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
-                            s.context.getSystem().ignoreRef()));
-                } else {
-                    s.services.router().route(stamped);
-                }
-            }
+            // Presence goes through the user's entity, with or without 'to': it keeps the
+            // subscriptions (RFC 6121 3) and the directed presence to clean up (4.6).
+            case PRESENCE -> userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
+                    s.context.getSystem().ignoreRef()));
             case IQ -> onIq(stamped, target);
         }
         return resumed();
@@ -91,12 +87,15 @@ final class Established {
             bounce(iq, StanzaErrorCondition.BAD_REQUEST); // RFC 6120 8.2.3
             return;
         }
-        boolean toServer = target.isEmpty()
-                || (target.get().local() == null && target.get().resource() == null
-                    && s.services.settings().hosts(target.get().domain()));
+        boolean toServer = target.isPresent() && target.get().local() == null && target.get().resource() == null
+                && s.services.settings().hosts(target.get().domain());
+        boolean toAccount = target.isEmpty() || target.get().equals(s.user);
         if (toServer) {
-            // RFC 6120 10.3.3: an IQ without 'to' is answered by the server on the account's behalf.
             s.services.features().handleServerStanza(iq).ifPresent(this::reply);
+        } else if (toAccount) {
+            // RFC 6120 10.3.3: an IQ without 'to' (or to the bare JID) is handled on the account's
+            // behalf: by its entity (the roster), which hands the rest to the server's handlers.
+            userEntity().tell(new UserEntity.AccountIq(s.boundJid.resource(), iq, s.context.getSystem().ignoreRef()));
         } else {
             s.services.router().route(iq);
         }

@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 final class Negotiation {
 
+    static final String SASL_CB = "urn:xmpp:sasl-cb:0";
+
     private Negotiation() {
     }
 
@@ -41,6 +43,15 @@ final class Negotiation {
 
     /** The features for the current step of the negotiation. */
     static String features(boolean tls, boolean requireEncryption, List<String> mechanisms, boolean authenticated) {
+        return features(tls, requireEncryption, mechanisms, authenticated, List.of());
+    }
+
+    /**
+     * @param afterAuth the features the catalogue's features add once authenticated (e.g. roster
+     *                  versioning, XEP-0237)
+     */
+    static String features(boolean tls, boolean requireEncryption, List<String> mechanisms, boolean authenticated,
+                           List<Element> afterAuth) {
         StringBuilder sb = new StringBuilder("<stream:features>");
         // STARTTLS only before SASL (RFC 6120 5.3.1): Session refuses it afterwards, so never offer it then.
         if (!tls && !authenticated) {
@@ -54,7 +65,13 @@ final class Negotiation {
             Element.Builder mechs = Element.builder("mechanisms", Namespaces.SASL);
             for (String m : mechanisms) {
                 mechs.textChild("mechanism", Namespaces.SASL, m);
+                if (mechanisms.stream().anyMatch(name -> name.endsWith("-PLUS"))) {
+                // XEP-0440: the channel-binding types the -PLUS mechanisms accept.
+                XmlWriter.write(Element.builder("sasl-channel-binding", SASL_CB)
+                        .child(Element.builder("channel-binding", SASL_CB).attr("type", "tls-server-end-point").build())
+                        .build(), Namespaces.CLIENT, sb);
             }
+        }
             XmlWriter.write(mechs.build(), Namespaces.CLIENT, sb);
         }
         if (authenticated) {
@@ -62,6 +79,9 @@ final class Negotiation {
             // RFC 6121 legacy session establishment, marked optional (draft-cridland-xmpp-session-01).
             XmlWriter.write(Element.builder("session", Namespaces.SESSION)
                     .child(Element.of("optional", Namespaces.SESSION)).build(), Namespaces.CLIENT, sb);
+            for (Element f : afterAuth) {
+                XmlWriter.write(f, Namespaces.CLIENT, sb);
+            }
         }
         return sb.append("</stream:features>").toString();
     }

@@ -225,7 +225,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         send(Negotiation.header(domain, UUID.randomUUID().toString()));
         headerSent = true;
         send(Negotiation.features(tls, services.settings().c2s().requireEncryption(),
-                sasl.offered(), user != null));
+                sasl.offered(), user != null, services.features().streamFeatures()));
         wire.resume();
         return Effect().none();
     }

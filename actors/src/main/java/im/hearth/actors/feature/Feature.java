@@ -20,6 +20,11 @@ public interface Feature {
     /** Handlers of IQ get/set addressed to the server, keyed by the payload's namespace. */
     Map<String, IqHandler> serverIqHandlers();
 
+    /** Stream features offered to a client once it is authenticated (RFC 6120 4.3). */
+    default List<Element> streamFeatures() {
+        return List.of();
+    }
+
     /** Answers one IQ request: the whole reply, a result or an error (see {@code Stanzas.iqResult/errorReply}). */
     @FunctionalInterface
     interface IqHandler {

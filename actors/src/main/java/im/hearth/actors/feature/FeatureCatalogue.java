@@ -3,6 +3,7 @@ package im.hearth.actors.feature;
 import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.feature.disco.DiscoFeature;
 import im.hearth.actors.feature.ping.PingFeature;
+import im.hearth.actors.feature.roster.RosterFeature;
 import im.hearth.protocol.stanza.StanzaError;
 import im.hearth.protocol.stanza.StanzaErrorCondition;
 import im.hearth.protocol.stanza.StanzaKind;
@@ -28,6 +29,7 @@ public final class FeatureCatalogue {
         List<Feature> list = new ArrayList<>();
         list.add(new DiscoFeature(this::discoFeatures));
         list.add(new PingFeature());
+        list.add(new RosterFeature());
         this.features = List.copyOf(list);
         for (Feature f : features) {
             f.serverIqHandlers().forEach((ns, h) -> {
@@ -47,6 +49,15 @@ public final class FeatureCatalogue {
         LinkedHashSet<String> all = new LinkedHashSet<>();
         for (Feature f : features) {
             all.addAll(f.discoFeatures());
+        }
+        return List.copyOf(all);
+    }
+
+    /** Every feature's post-authentication stream features, in catalogue order. */
+    public List<Element> streamFeatures() {
+        List<Element> all = new ArrayList<>();
+        for (Feature f : features) {
+            all.addAll(f.streamFeatures());
         }
         return List.copyOf(all);
     }

@@ -55,8 +55,20 @@ final class UserPresence {
             }
             if (sub.isPresent()) {
                 String contact = target.get().bare().toString();
-                return apply(s, c.resource(), RosterDecider.outbound(s.roster(), e.jid, contact, sub.get(), presence,
-                        Instant.now()), c.replyTo());
+                RosterDecider.Outcome outcome = RosterDecider.outbound(s.roster(), e.jid, contact, sub.get(), presence,
+                        Instant.now());
+                if (sub.get() == Subscription.Type.SUBSCRIBED && !s.roster().subscription(contact).kind().from()
+                        && !outcome.events().isEmpty()) {
+                    // 3.1.5: once approved, the contact gets the user's current presence at once.
+                    List<Effect> more = new ArrayList<>(outcome.effects());
+                    e.sessions.values().forEach(l -> {
+                        if (l.available() && l.lastPresence() != null) {
+                            more.add(new Effect.Route(l.lastPresence().withAttr("to", contact)));
+                        }
+                    });
+                    outcome = new RosterDecider.Outcome(outcome.events(), more);
+                }
+                return apply(s, c.resource(), outcome, c.replyTo());
             }
             if (type == null || "unavailable".equals(type)) {
                 // 4.6: directed presence, remembered so that going offline reaches this contact too.

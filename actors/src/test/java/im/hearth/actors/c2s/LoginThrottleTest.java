@@ -63,12 +63,23 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aSuccessfulLoginClearsTheAddress() {
+    void aSuccessfulLoginDoesNotClearTheAddressSoAnAccountCannotResetTheCount() {
         for (int i = 0; i < 4; i++) {
             throttle.failed(A);
         }
+        Duration before = throttle.delayFor(A);
         throttle.succeeded(A);
-        assertEquals(Duration.ZERO, throttle.delayFor(A));
-        assertEquals(1, throttle.failed(A));
+        assertEquals(before, throttle.delayFor(A));
+        assertEquals(5, throttle.failed(A));
+    }
+
+    @Test
+    void ipv6AddressesOfOneSlash64CountTogether() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+        assertEquals(throttle.delayFor("2001:db8:1:2::99"), throttle.delayFor("2001:db8:1:2:aaaa::1"));
+        assertEquals(4, throttle.failed("2001:db8:1:2::abcd") - 1);
+        assertEquals(Duration.ZERO, throttle.delayFor("2001:db8:1:3::1"));
     }
 }
