@@ -91,7 +91,7 @@ public final class HearthServer implements AutoCloseable {
             }
             FeatureCatalogue features = new FeatureCatalogue(settings);
             Router router = new Router(settings, system, features::handleServerStanza);
-            Entities.init(system, router);
+            Entities.init(system, router, features);
             Executor authExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig("hearth-auth-dispatcher"));
             Accounts accounts = new Accounts(router, authExecutor);
             if (!listeners) {

@@ -53,6 +53,17 @@ public final class FeatureCatalogue {
         return List.copyOf(all);
     }
 
+    /** The features whose state lives in the user's journal, in catalogue order. */
+    public List<AccountFeature> accountFeatures() {
+        List<AccountFeature> out = new ArrayList<>();
+        for (Feature f : features) {
+            if (f instanceof AccountFeature a) {
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Every feature's post-authentication stream features, in catalogue order. */
     public List<Element> streamFeatures() {
         List<Element> all = new ArrayList<>();

@@ -1,5 +1,6 @@
 package im.hearth.actors.user;
 
+import im.hearth.actors.feature.AccountFeature;
 import im.hearth.actors.routing.DeliveryRules;
 import im.hearth.actors.routing.DeliveryRules.Decision;
 import im.hearth.actors.routing.SessionMessage;
@@ -124,6 +125,7 @@ public final class UserEntity
     final BareJid jid;
     final Consumer<Element> route;
     final Function<Element, Optional<Element>> serverIq;
+    final Map<String, AccountFeature> accountFeatures;
     final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     private final UserPresence presence;
 
@@ -132,26 +134,21 @@ public final class UserEntity
      *              messages, bounces and replies leave the entity
      */
     public static Behavior<Command> create(EntityContext<Command> entityContext, Consumer<Element> route) {
-        return create(entityContext, route, iq -> Optional.empty());
+        return create(entityContext, UserServices.routingOnly(route));
     }
 
-    /**
-     * @param serverIq answers an IQ a session sent without 'to' that no account feature handles
-     *                 (in production the feature catalogue: ping, disco, ...)
-     */
-    public static Behavior<Command> create(EntityContext<Command> entityContext, Consumer<Element> route,
-                                           Function<Element, Optional<Element>> serverIq) {
-        return Behaviors.setup(ctx -> new UserEntity(ctx, entityContext, route, serverIq));
+    public static Behavior<Command> create(EntityContext<Command> entityContext, UserServices services) {
+        return Behaviors.setup(ctx -> new UserEntity(ctx, entityContext, services));
     }
 
-    private UserEntity(ActorContext<Command> context, EntityContext<Command> entityContext, Consumer<Element> route,
-                       Function<Element, Optional<Element>> serverIq) {
+    private UserEntity(ActorContext<Command> context, EntityContext<Command> entityContext, UserServices services) {
         super(PersistenceId.of(TYPE_KEY.name(), entityContext.getEntityId(), "|"));
         this.context = context;
         this.entityContext = entityContext;
         this.jid = BareJid.parse(entityContext.getEntityId());
-        this.route = route;
-        this.serverIq = serverIq;
+        this.route = services.route();
+        this.serverIq = services.serverIq();
+        this.accountFeatures = services.byNamespace();
         this.presence = new UserPresence(this);
         context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
     }
@@ -288,6 +285,9 @@ public final class UserEntity
         StanzaKind kind = Stanzas.kind(stanza);
         if (kind == StanzaKind.PRESENCE && UserPresence.handlesInbound(stanza)) {
             return presence.onInbound(s, stanza, c.replyTo());
+        }
+        if (kind == StanzaKind.IQ && s.exists() && presence.isAccountIqFromOthers(stanza)) {
+            return presence.onAccountIqFromOthers(s, stanza, c.replyTo());
         }
         Jid to = Jid.parse(Stanzas.to(stanza));
         List<DeliveryRules.Resource> resources = new ArrayList<>();

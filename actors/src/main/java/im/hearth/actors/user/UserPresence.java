@@ -1,5 +1,8 @@
 package im.hearth.actors.user;
 
+import im.hearth.actors.feature.AccountFeature;
+import im.hearth.actors.feature.AccountOutcome;
+import im.hearth.actors.feature.AccountRequest;
 import im.hearth.actors.feature.presence.PresenceRules;
 import im.hearth.actors.feature.roster.RosterDecider;
 import im.hearth.actors.feature.roster.RosterDecider.Effect;
@@ -162,12 +165,63 @@ final class UserPresence {
             return apply(s, c.resource(), RosterDecider.onIq(s.roster(), e.jid, iq, payload.get(), Instant.now()),
                     c.replyTo());
         }
+        AccountFeature feature = payload.map(p -> e.accountFeatures.get(p.namespace())).orElse(null);
+        if (feature != null && ("get".equals(type) || "set".equals(type))) {
+            return applyAccount(s, feature, iq, payload.get(), c.replyTo());
+        }
         if (Stanzas.to(iq) == null) {
             e.serverIq.apply(iq).ifPresent(live::tell);
         } else if ("get".equals(type) || "set".equals(type)) {
             live.tell(Stanzas.errorReply(iq, StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE)));
         }
         return e.done(c.replyTo());
+    }
+
+    /** An IQ get or set from someone else to this account's bare JID, answered by an account feature. */
+    boolean isAccountIqFromOthers(Element iq) {
+        String type = Stanzas.type(iq);
+        Optional<Jid> to = Jid.tryParse(Stanzas.to(iq));
+        return ("get".equals(type) || "set".equals(type)) && to.isPresent() && !to.get().isFull()
+                && iq.firstChild().map(p -> e.accountFeatures.containsKey(p.namespace())).orElse(false);
+    }
+
+    ReplyEffect<UserEvent, UserState> onAccountIqFromOthers(UserState s, Element iq, ActorRef<Done> replyTo) {
+        Element payload = iq.firstChild().orElseThrow();
+        return applyAccount(s, e.accountFeatures.get(payload.namespace()), iq, payload, replyTo);
+    }
+
+    private ReplyEffect<UserEvent, UserState> applyAccount(UserState s, AccountFeature feature, Element iq,
+                                                           Element payload, ActorRef<Done> replyTo) {
+        Optional<Jid> from = Jid.tryParse(Stanzas.from(iq));
+        if (from.isEmpty()) {
+            return e.done(replyTo);
+        }
+        AccountOutcome outcome = feature.handleIq(s, new AccountRequest(e.jid, from.get(), iq, payload, Instant.now()));
+        Jid asker = from.get();
+        if (outcome.events().isEmpty()) {
+            sendAccount(outcome.effects(), asker);
+            return e.done(replyTo);
+        }
+        return e.effects().persist(outcome.events())
+                .thenRun(st -> sendAccount(outcome.effects(), asker))
+                .thenReply(replyTo, st -> Done.getInstance());
+    }
+
+    private void sendAccount(List<AccountOutcome.Effect> effects, Jid asker) {
+        for (AccountOutcome.Effect effect : effects) {
+            if (effect instanceof AccountOutcome.Effect.Reply r) {
+                LiveSession own = asker.bare().equals(e.jid) ? e.sessions.get(asker.resource()) : null;
+                if (own != null) {
+                    own.tell(r.stanza());
+                } else {
+                    e.route.accept(r.stanza());
+                }
+            } else if (effect instanceof AccountOutcome.Effect.Route r) {
+                e.route.accept(r.stanza());
+            } else if (effect instanceof AccountOutcome.Effect.ToOwnSessions t) {
+                e.sessions.forEach((resource, l) -> l.tell(t.stanza().withAttr("to", e.jid + "/" + resource)));
+            }
+        }
     }
 
     private ReplyEffect<UserEvent, UserState> apply(UserState s, String requester, RosterDecider.Outcome outcome,

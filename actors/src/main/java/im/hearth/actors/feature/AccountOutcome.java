@@ -1,0 +1,37 @@
+package im.hearth.actors.feature;
+
+import im.hearth.persistence.event.user.UserEvent;
+import im.hearth.protocol.xml.Element;
+import java.util.List;
+
+/** What an {@link AccountFeature} decided: events for the user's journal, then what to send. */
+public record AccountOutcome(List<UserEvent> events, List<Effect> effects) {
+
+    public AccountOutcome {
+        events = List.copyOf(events);
+        effects = List.copyOf(effects);
+    }
+
+    /** Something to send once the events are in the journal. */
+    public sealed interface Effect {
+        /** The answer to whoever asked (an own session directly, anyone else through the router). */
+        record Reply(Element stanza) implements Effect {
+        }
+
+        /** A stanza for the router. */
+        record Route(Element stanza) implements Effect {
+        }
+
+        /** A stanza for every connected session of the account ('to' is set per session), e.g. a push. */
+        record ToOwnSessions(Element stanza) implements Effect {
+        }
+    }
+
+    public static AccountOutcome reply(Element stanza) {
+        return new AccountOutcome(List.of(), List.of(new Effect.Reply(stanza)));
+    }
+
+    public static AccountOutcome of(List<UserEvent> events, Effect... effects) {
+        return new AccountOutcome(events, List.of(effects));
+    }
+}
