@@ -168,13 +168,7 @@ public final class RosterDecider {
         Subscription.Transition t = before.outbound(type);
         List<UserEvent> events = new ArrayList<>();
         List<Effect> effects = new ArrayList<>();
-        if (t.changed(before)) {
-            SubscriptionChanged e = changed(contact, t.state(), now);
-            events.add(e);
-            Roster next = roster.apply(e);
-            next.item(contact).filter(Roster.Item::listed).ifPresent(i ->
-                    effects.add(new Effect.Push(i.toRosterItem(), next.versionString())));
-        }
+        recordChange(roster, contact, before, t, now, events, effects);
         if (t.forward()) {
             effects.add(new Effect.Route(presence.withAttr("from", owner.toString()).withAttr("to", contact)));
         }
@@ -192,18 +186,25 @@ public final class RosterDecider {
         Subscription.Transition t = before.inbound(type);
         List<UserEvent> events = new ArrayList<>();
         List<Effect> effects = new ArrayList<>();
-        if (t.changed(before)) {
-            SubscriptionChanged e = changed(contact, t.state(), now);
-            events.add(e);
-            Roster next = roster.apply(e);
-            next.item(contact).filter(Roster.Item::listed).ifPresent(i ->
-                    effects.add(new Effect.Push(i.toRosterItem(), next.versionString())));
-        }
+        recordChange(roster, contact, before, t, now, events, effects);
         if (t.forward()) {
             effects.add(new Effect.DeliverToUser(presence.withAttr("from", contact).withAttr("to", owner.toString())));
         }
         t.autoReply().ifPresent(reply -> effects.add(new Effect.Route(subscriptionStanza(owner.toString(), contact, reply))));
         return new Outcome(events, effects);
+    }
+
+    /** A changed subscription is an event, and a push of the item if the roster shows it. */
+    private static void recordChange(Roster roster, String contact, Subscription before, Subscription.Transition t,
+                                     Instant now, List<UserEvent> events, List<Effect> effects) {
+        if (!t.changed(before)) {
+            return;
+        }
+        SubscriptionChanged e = changed(contact, t.state(), now);
+        events.add(e);
+        Roster next = roster.apply(e);
+        next.item(contact).filter(Roster.Item::listed).ifPresent(i ->
+                effects.add(new Effect.Push(i.toRosterItem(), next.versionString())));
     }
 
     static Element subscriptionStanza(String from, String to, Subscription.Type type) {
