@@ -2,6 +2,8 @@ package im.hearth.actors.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import im.hearth.actors.feature.privatexml.PrivateXmlSettings;
+import im.hearth.actors.feature.vcard.VCardSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +18,9 @@ public record HearthSettings(
         Tls tls,
         C2s c2s,
         LoginThrottle loginThrottle,
-        Admin admin) {
+        Admin admin,
+        VCardSettings vcard,
+        PrivateXmlSettings privateXml) {
 
     public record Tls(String certificate, String key) {
         public boolean generated() {
@@ -74,7 +78,9 @@ public record HearthSettings(
                     new Tls(root.getString("hearth.tls.certificate"), root.getString("hearth.tls.key")),
                     c2s,
                     throttle,
-                    new Admin(root.getString("hearth.admin.bind"), port(root, "hearth.admin.port")));
+                    new Admin(root.getString("hearth.admin.bind"), port(root, "hearth.admin.port")),
+                    VCardSettings.fromConfig(root),
+                    PrivateXmlSettings.fromConfig(root));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
         }

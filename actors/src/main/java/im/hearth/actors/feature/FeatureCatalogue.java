@@ -3,7 +3,9 @@ package im.hearth.actors.feature;
 import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.feature.disco.DiscoFeature;
 import im.hearth.actors.feature.ping.PingFeature;
+import im.hearth.actors.feature.privatexml.PrivateXmlFeature;
 import im.hearth.actors.feature.roster.RosterFeature;
+import im.hearth.actors.feature.vcard.VCardFeature;
 import im.hearth.protocol.stanza.StanzaError;
 import im.hearth.protocol.stanza.StanzaErrorCondition;
 import im.hearth.protocol.stanza.StanzaKind;
@@ -30,6 +32,8 @@ public final class FeatureCatalogue {
         list.add(new DiscoFeature(this::discoFeatures));
         list.add(new PingFeature());
         list.add(new RosterFeature());
+        list.add(new VCardFeature(settings.vcard()));
+        list.add(new PrivateXmlFeature(settings.privateXml()));
         this.features = List.copyOf(list);
         for (Feature f : features) {
             f.serverIqHandlers().forEach((ns, h) -> {

@@ -49,7 +49,15 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.roster.RosterItemSet("bob@example.org", "Bob", List.of("Friends"), T0.plusSeconds(5)),
         new im.hearth.persistence.event.user.roster.SubscriptionChanged("bob@example.org", "to", false, true, false,
             T0.plusSeconds(6)),
-        new im.hearth.persistence.event.user.roster.RosterItemRemoved("bob@example.org", T0.plusSeconds(7)));
+        new im.hearth.persistence.event.user.roster.RosterItemRemoved("bob@example.org", T0.plusSeconds(7)),
+        new im.hearth.persistence.event.user.vcard.VCardSet("<vCard xmlns=\"vcard-temp\"><FN>Alice</FN><PHOTO>"
+            + "<TYPE>image/png</TYPE><BINVAL>aGVsbG8=</BINVAL></PHOTO></vCard>",
+            "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d", T0.plusSeconds(8)),
+        new im.hearth.persistence.event.user.vcard.VCard4Set("<vcard xmlns=\"urn:ietf:params:xml:ns:vcard-4.0\">"
+            + "<fn><text>Alice</text></fn></vcard>", T0.plusSeconds(9)),
+        new im.hearth.persistence.event.user.privatexml.PrivateXmlStored("storage", "storage:bookmarks",
+            "<storage xmlns=\"storage:bookmarks\"><conference jid=\"tea@rooms.example.net\" autojoin=\"true\"/></storage>",
+            T0.plusSeconds(10)));
   }
 
   public static List<SessionEvent> sessionEvents() {
