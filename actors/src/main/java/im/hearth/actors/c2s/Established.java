@@ -150,6 +150,9 @@ final class Established {
             s.send(XmlWriter.write(st.stanza(), Namespaces.CLIENT));
             return s.effects().none();
         }
+        if (message instanceof SessionMessage.AccountRemoved) {
+            return s.fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "the account was removed"));
+        }
         return s.fail(new StreamError(StreamErrorCondition.CONFLICT, "replaced by a new connection with the same resource"));
     }
 

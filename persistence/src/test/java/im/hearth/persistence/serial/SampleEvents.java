@@ -49,7 +49,9 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.roster.RosterItemSet("bob@example.org", "Bob", List.of("Friends"), T0.plusSeconds(5)),
         new im.hearth.persistence.event.user.roster.SubscriptionChanged("bob@example.org", "to", false, true, false,
             T0.plusSeconds(6)),
-        new im.hearth.persistence.event.user.roster.RosterItemRemoved("bob@example.org", T0.plusSeconds(7)));
+        new im.hearth.persistence.event.user.roster.RosterItemRemoved("bob@example.org", T0.plusSeconds(7)),
+        new im.hearth.persistence.event.user.AccountRemoved("self", T0.plusSeconds(8)),
+        new AccountCreated("alice@example.net", credentials("bmV3c2FsdG5ld3NhbHQ="), T0.plusSeconds(9)));
   }
 
   public static List<SessionEvent> sessionEvents() {
