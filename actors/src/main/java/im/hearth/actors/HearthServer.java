@@ -10,6 +10,8 @@ import im.hearth.actors.cluster.Entities;
 import im.hearth.actors.config.HearthConfig;
 import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.feature.FeatureCatalogue;
+import im.hearth.actors.feature.register.InBandRegistration;
+import im.hearth.actors.feature.register.RegistrationSettings;
 import im.hearth.actors.net.TlsMaterial;
 import im.hearth.actors.routing.Router;
 import im.hearth.persistence.db.DatabaseSettings;
@@ -99,7 +101,8 @@ public final class HearthServer implements AutoCloseable {
             }
             SessionServices services = new SessionServices(settings, router, features,
                     new LoginThrottle(settings.loginThrottle(), Clock.systemUTC()),
-                    SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor);
+                    SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor,
+                    new InBandRegistration(RegistrationSettings.fromConfig(config), accounts, Clock.systemUTC()));
             HearthSettings.C2s c2s = settings.c2s();
             Tcp.ServerBinding starttls = c2s.starttlsPort() < 0 ? null : C2sListener.bind(system, services,
                     tls::newServerEngine, "starttls", c2s.starttlsPort(), false).toCompletableFuture().get(30, TimeUnit.SECONDS);
