@@ -1,5 +1,6 @@
 package im.hearth.actors.c2s;
 
+import im.hearth.actors.feature.adhoc.AdHocCommands;
 import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.actors.user.UserEntity;
@@ -102,6 +103,10 @@ final class Established {
             s.removing |= iq.elements().get(0).child("remove", iq.elements().get(0).namespace()).isPresent();
             s.answerLater(s.services.registration().afterAuth(iq, s.user));
             return true;
+        } else if (toServer && request && s.services.adhoc() != null && AdHocCommands.handles(iq)) {
+            s.answerLater(s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
+                    .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
+            return true;
         } else if (toServer) {
             s.services.features().handleServerStanza(iq).ifPresent(this::reply);
         } else if (toAccount) {
@@ -145,6 +150,7 @@ final class Established {
             FullJid full = FullJid.of(s.user, bound.resource());
             return s.effects().persist(new SessionBound(full.toString(), Instant.now())).thenRun(st -> {
                 s.boundJid = full;
+                s.services.online().bound(full.toString(), s.inbox);
                 Session.log.info("c2s bound {} from {}", full, s.remoteAddress);
                 reply(Stanzas.iqResult(r.iq(), Element.builder("bind", Namespaces.BIND)
                         .textChild("jid", Namespaces.BIND, full.toString()).build()));
@@ -175,6 +181,7 @@ final class Established {
     /** Leaves the user's entity when the stream ends. */
     void unbind() {
         if (s.boundJid != null) {
+            s.services.online().gone(s.boundJid.toString(), s.inbox);
             userEntity().tell(new UserEntity.Unbind(s.boundJid.resource(), s.inbox, s.context.getSystem().ignoreRef()));
         }
     }
