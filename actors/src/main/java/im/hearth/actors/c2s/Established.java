@@ -101,10 +101,10 @@ final class Established {
             // XEP-0077 3.2 and 3.3 (password change, removal): the account's own stream, which
             // closes after a removal; the entity's AccountRemoved is ignored meanwhile.
             s.removing |= iq.elements().get(0).child("remove", iq.elements().get(0).namespace()).isPresent();
-            s.answerLater(s.services.registration().afterAuth(iq, s.user));
+            s.answerLater(iq, s.services.registration().afterAuth(iq, s.user));
             return true;
         } else if (toServer && request && s.services.adhoc() != null && AdHocCommands.handles(iq)) {
-            s.answerLater(s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
+            s.answerLater(iq, s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
                     .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
             return true;
         } else if (toServer) {

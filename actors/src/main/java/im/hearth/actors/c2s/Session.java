@@ -215,7 +215,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         } else if (InBandRegistration.isRegisterIq(e) && services.registration() != null
                 && (tls || !services.settings().c2s().requireEncryption())) {
             // XEP-0077 3.1: registration happens before authentication (but after TLS).
-            answerLater(services.registration().beforeAuth(e, domain, remoteHost)
+            answerLater(e, services.registration().beforeAuth(e, domain, remoteHost)
                     .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
             return Effect().none();
         } else if (im.hearth.protocol.stanza.Stanzas.isStanza(e)) {
@@ -257,9 +257,16 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     }
 
     /** Sends the answer when it is ready (the reading of the stream waits until then). */
-    void answerLater(java.util.concurrent.CompletionStage<InBandRegistration.Answer> answer) {
-        context.pipeToSelf(answer, (a, error) -> error != null
-                ? new IqAnswered(null, true) : new IqAnswered(a.reply(), a.closeStream()));
+    void answerLater(Element iq, java.util.concurrent.CompletionStage<InBandRegistration.Answer> answer) {
+        context.pipeToSelf(answer, (a, error) -> {
+            if (error != null) {
+                log.error("c2s connection {} ({}): answering an IQ failed", id, who(), error);
+                return new IqAnswered(im.hearth.protocol.stanza.Stanzas.errorReply(iq,
+                        im.hearth.protocol.stanza.StanzaError.of(
+                                im.hearth.protocol.stanza.StanzaErrorCondition.INTERNAL_SERVER_ERROR)), false);
+            }
+            return new IqAnswered(a.reply(), a.closeStream());
+        });
     }
 
     private Effect<SessionEvent, State> onIqAnswered(IqAnswered a) {
@@ -273,6 +280,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
             // XEP-0077 3.2: after the removal's result, the stream ends.
             return fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "the account was removed"));
         }
+        removing = false; // a removal that failed: the account still exists
         wire.resume();
         return Effect().none();
     }
