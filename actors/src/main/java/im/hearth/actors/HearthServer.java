@@ -10,6 +10,11 @@ import im.hearth.actors.cluster.Entities;
 import im.hearth.actors.config.HearthConfig;
 import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.feature.FeatureCatalogue;
+import im.hearth.actors.feature.adhoc.AdHocCommands;
+import im.hearth.actors.feature.adhoc.AdminSettings;
+import im.hearth.actors.c2s.OnlineSessions;
+import im.hearth.actors.feature.register.InBandRegistration;
+import im.hearth.actors.feature.register.RegistrationSettings;
 import im.hearth.actors.net.TlsMaterial;
 import im.hearth.actors.routing.Router;
 import im.hearth.persistence.db.DatabaseSettings;
@@ -93,13 +98,16 @@ public final class HearthServer implements AutoCloseable {
             Router router = new Router(settings, system, features::handleServerStanza);
             Entities.init(system, router, features);
             Executor authExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig("hearth-auth-dispatcher"));
-            Accounts accounts = new Accounts(router, authExecutor);
+            Accounts accounts = new Accounts(router, authExecutor, system);
             if (!listeners) {
                 return new HearthServer(system, settings, tls, accounts, null, null, null);
             }
+            OnlineSessions online = new OnlineSessions();
             SessionServices services = new SessionServices(settings, router, features,
                     new LoginThrottle(settings.loginThrottle(), Clock.systemUTC()),
-                    SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor);
+                    SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor,
+                    new InBandRegistration(RegistrationSettings.fromConfig(config), accounts, Clock.systemUTC()),
+                    new AdHocCommands(AdminSettings.fromConfig(config), accounts, online, settings::hosts), online);
             HearthSettings.C2s c2s = settings.c2s();
             Tcp.ServerBinding starttls = c2s.starttlsPort() < 0 ? null : C2sListener.bind(system, services,
                     tls::newServerEngine, "starttls", c2s.starttlsPort(), false).toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -23,13 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code hearth} command: {@code start} runs a node; {@code adduser} and {@code passwd} manage
+ * The {@code hearth} command: {@code start} runs a node; {@code adduser}, {@code passwd},
+ * {@code deluser} and {@code users} manage
  * accounts, through the running server when there is one (never a second writer of a journal),
  * or on a node of their own when the data folder is free.
  */
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
         description = "An XMPP server on Apache Pekko.",
-        subcommands = {Main.Start.class, Main.AddUser.class, Main.Passwd.class})
+        subcommands = {Main.Start.class, Main.AddUser.class, Main.Passwd.class, Main.DelUser.class, Main.Users.class})
 public final class Main implements Runnable {
 
     @Option(names = "--data", description = "Data folder (default: $HEARTH_DATA, else ./data).", scope = CommandLine.ScopeType.INHERIT)
@@ -170,6 +171,77 @@ public final class Main implements Runnable {
         @Override
         String verb() {
             return "passwd";
+        }
+    }
+
+    /** The settings for a CLI run: no listeners of its own. */
+    Config cliConfig() {
+        return load(Map.of("hearth.c2s.starttls-port", -1, "hearth.c2s.direct-tls-port", -1, "hearth.admin.port", -1));
+    }
+
+    @Command(name = "deluser", description = "Remove an account and everything it held; its sessions are closed.")
+    static final class DelUser implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(index = "0", description = "The account, such as alice@localhost (a bare name takes the first host).")
+        String account;
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = main.cliConfig();
+            HearthSettings settings = HearthSettings.fromConfig(config);
+            BareJid jid = BareJid.parse(account.contains("@") ? account : account + "@" + settings.defaultHost());
+            Optional<DataLock> lock = DataLock.tryAcquire(settings.dataDir());
+            boolean done;
+            String problem;
+            if (lock.isEmpty()) {
+                String reply = AdminClient.request(settings.dataDir(), "deluser", jid.toString());
+                done = reply.equals("ok");
+                problem = reply.startsWith("error ") ? reply.substring(6) : reply;
+            } else {
+                try (DataLock held = lock.get(); HearthServer node = HearthServer.start(config, false)) {
+                    done = node.accounts().remove(jid, "admin").toCompletableFuture().get(60, TimeUnit.SECONDS)
+                            == UserEntity.Result.DONE;
+                    problem = "there is no account " + jid;
+                }
+            }
+            if (done) {
+                System.out.println("Removed " + jid);
+                return 0;
+            }
+            System.err.println(problem.startsWith("there is no") ? "There is no account " + jid + "." : problem);
+            return 1;
+        }
+    }
+
+    @Command(name = "users", description = "List the accounts, one per line (reads the whole journal's ids: slow on big servers).")
+    static final class Users implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = main.cliConfig();
+            HearthSettings settings = HearthSettings.fromConfig(config);
+            Optional<DataLock> lock = DataLock.tryAcquire(settings.dataDir());
+            java.util.List<String> jids;
+            if (lock.isEmpty()) {
+                String reply = AdminClient.request(settings.dataDir(), "users");
+                if (!reply.startsWith("ok")) {
+                    System.err.println(reply.startsWith("error ") ? reply.substring(6) : reply);
+                    return 1;
+                }
+                String rest = reply.substring(2).trim();
+                jids = rest.isEmpty() ? java.util.List.of() : Arrays.asList(rest.split(" "));
+            } else {
+                try (DataLock held = lock.get(); HearthServer node = HearthServer.start(config, false)) {
+                    jids = node.accounts().list().toCompletableFuture().get(300, TimeUnit.SECONDS)
+                            .stream().map(Object::toString).toList();
+                }
+            }
+            jids.forEach(System.out::println);
+            return 0;
         }
     }
 }

@@ -18,6 +18,11 @@ public final class AdminClient {
     }
 
     public static String send(Path dataDir, String command, String jid, String password) throws IOException {
+        return request(dataDir, command, jid, Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One request of words separated by spaces (none may contain a space or a line break); the reply line. */
+    public static String request(Path dataDir, String... words) throws IOException {
         Path file = dataDir.resolve(AdminListener.PORT_FILE);
         if (!Files.isReadable(file)) {
             throw new IOException("a server holds " + dataDir + " but " + file + " cannot be read; is it still starting?");
@@ -26,8 +31,7 @@ public final class AdminClient {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(portAndToken[0]))) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            String line = portAndToken[1] + " " + command + " " + jid + " "
-                    + Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)) + "\n";
+            String line = portAndToken[1] + " " + String.join(" ", words) + "\n";
             out.write(line.getBytes(StandardCharsets.UTF_8));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * How the CLI reaches a running server, so that the server's User entities stay the only writers
  * of their journals: a loopback TCP port speaking one line per request,
  * {@code <token> <command> <args>}, answered by one line {@code ok ...} or {@code error ...}.
+ * Commands: {@code adduser JID BASE64-PASSWORD}, {@code passwd JID BASE64-PASSWORD},
+ * {@code deluser JID}, {@code users} (answered {@code ok JID JID ...}).
  * The port and a random token are written to {@code DATA/admin.port}, readable only by the
  * server's user; whoever can read that file may administer the server.
  */
@@ -92,6 +94,24 @@ public final class AdminListener implements AutoCloseable {
                             case NO_SUCH_ACCOUNT -> "error there is no account " + jid;
                         };
                     });
+                }
+                case "deluser" -> {
+                    if (parts.length != 3) {
+                        return CompletableFuture.completedFuture("error usage: deluser JID");
+                    }
+                    BareJid jid = BareJid.parse(parts[2]);
+                    return accounts.remove(jid, "admin").handle((r, e) -> {
+                        if (e != null) {
+                            return "error " + e.getMessage();
+                        }
+                        log.info("admin deluser {}: {}", jid, r);
+                        return r == UserEntity.Result.DONE ? "ok" : "error there is no account " + jid;
+                    });
+                }
+                case "users" -> {
+                    // One line back: the JIDs separated by spaces (a JID never contains one).
+                    return accounts.list().handle((all, e) -> e != null ? "error " + e.getMessage()
+                            : ("ok " + String.join(" ", all.stream().map(Object::toString).toList())).trim());
                 }
                 default -> {
                     return CompletableFuture.completedFuture("error unknown command " + parts[1]);

@@ -1,5 +1,7 @@
 package im.hearth.actors.c2s;
 
+import im.hearth.actors.feature.adhoc.AdHocCommands;
+import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.actors.user.UserEntity;
 import im.hearth.persistence.event.session.SessionBound;
@@ -75,22 +77,37 @@ final class Established {
             // subscriptions (RFC 6121 3) and the directed presence to clean up (4.6).
             case PRESENCE -> userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
                     s.context.getSystem().ignoreRef()));
-            case IQ -> onIq(stamped, target);
+            case IQ -> {
+                if (onIq(stamped, target)) {
+                    return s.effects().none();
+                }
+            }
         }
         return resumed();
     }
 
-    private void onIq(Element iq, Optional<Jid> target) {
+    /** @return true when the answer comes later (the stream is read on once it is sent) */
+    private boolean onIq(Element iq, Optional<Jid> target) {
         String type = Stanzas.type(iq);
         boolean request = "get".equals(type) || "set".equals(type);
         if (Stanzas.id(iq) == null || !(request || "result".equals(type) || "error".equals(type))) {
             bounce(iq, StanzaErrorCondition.BAD_REQUEST); // RFC 6120 8.2.3
-            return;
+            return false;
         }
         boolean toServer = target.isPresent() && target.get().local() == null && target.get().resource() == null
                 && s.services.settings().hosts(target.get().domain());
         boolean toAccount = target.isEmpty() || target.get().equals(s.user);
-        if (toServer) {
+        if ((toServer || toAccount) && request && InBandRegistration.isRegisterIq(iq) && s.services.registration() != null) {
+            // XEP-0077 3.2 and 3.3 (password change, removal): the account's own stream, which
+            // closes after a removal; the entity's AccountRemoved is ignored meanwhile.
+            s.removing |= iq.elements().get(0).child("remove", iq.elements().get(0).namespace()).isPresent();
+            s.answerLater(iq, s.services.registration().afterAuth(iq, s.user));
+            return true;
+        } else if (toServer && request && s.services.adhoc() != null && AdHocCommands.handles(iq)) {
+            s.answerLater(iq, s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
+                    .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
+            return true;
+        } else if (toServer) {
             s.services.features().handleServerStanza(iq).ifPresent(this::reply);
         } else if (toAccount) {
             // RFC 6120 10.3.3: an IQ without 'to' (or to the bare JID) is handled on the account's
@@ -99,6 +116,7 @@ final class Established {
         } else {
             s.services.router().route(iq);
         }
+        return false;
     }
 
     private Effect<SessionEvent, Session.State> bind(Element iq, Element bind) {
@@ -132,6 +150,7 @@ final class Established {
             FullJid full = FullJid.of(s.user, bound.resource());
             return s.effects().persist(new SessionBound(full.toString(), Instant.now())).thenRun(st -> {
                 s.boundJid = full;
+                s.services.online().bound(full.toString(), s.inbox);
                 Session.log.info("c2s bound {} from {}", full, s.remoteAddress);
                 reply(Stanzas.iqResult(r.iq(), Element.builder("bind", Namespaces.BIND)
                         .textChild("jid", Namespaces.BIND, full.toString()).build()));
@@ -150,12 +169,19 @@ final class Established {
             s.send(XmlWriter.write(st.stanza(), Namespaces.CLIENT));
             return s.effects().none();
         }
+        if (message instanceof SessionMessage.AccountRemoved) {
+            if (s.removing) {
+                return s.effects().none(); // our own removal: the stream closes once its result is sent
+            }
+            return s.fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "the account was removed"));
+        }
         return s.fail(new StreamError(StreamErrorCondition.CONFLICT, "replaced by a new connection with the same resource"));
     }
 
     /** Leaves the user's entity when the stream ends. */
     void unbind() {
         if (s.boundJid != null) {
+            s.services.online().gone(s.boundJid.toString(), s.inbox);
             userEntity().tell(new UserEntity.Unbind(s.boundJid.resource(), s.inbox, s.context.getSystem().ignoreRef()));
         }
     }

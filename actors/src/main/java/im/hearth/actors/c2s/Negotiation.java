@@ -52,6 +52,15 @@ final class Negotiation {
      */
     static String features(boolean tls, boolean requireEncryption, List<String> mechanisms, boolean authenticated,
                            List<Element> afterAuth) {
+        return features(tls, requireEncryption, mechanisms, authenticated, afterAuth, List.of());
+    }
+
+    /**
+     * @param beforeAuth features offered next to SASL once the stream is encrypted (or encryption
+     *                   is not required), e.g. in-band registration (XEP-0077 section 8)
+     */
+    static String features(boolean tls, boolean requireEncryption, List<String> mechanisms, boolean authenticated,
+                           List<Element> afterAuth, List<Element> beforeAuth) {
         StringBuilder sb = new StringBuilder("<stream:features>");
         // STARTTLS only before SASL (RFC 6120 5.3.1): Session refuses it afterwards, so never offer it then.
         if (!tls && !authenticated) {
@@ -73,6 +82,11 @@ final class Negotiation {
             }
         }
             XmlWriter.write(mechs.build(), Namespaces.CLIENT, sb);
+        }
+        if (!authenticated && (tls || !requireEncryption)) {
+            for (Element f : beforeAuth) {
+                XmlWriter.write(f, Namespaces.CLIENT, sb);
+            }
         }
         if (authenticated) {
             XmlWriter.write(Element.of("bind", Namespaces.BIND), Namespaces.CLIENT, sb);

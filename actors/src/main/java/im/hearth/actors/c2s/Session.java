@@ -1,5 +1,6 @@
 package im.hearth.actors.c2s;
 
+import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.actors.user.UserEntity;
 import im.hearth.persistence.event.session.SessionAuthenticated;
@@ -16,6 +17,7 @@ import im.hearth.protocol.stream.StreamEvent;
 import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLSession;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -73,6 +75,10 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     record Authenticated(String username, String mechanism, byte[] additionalData) implements Command {
     }
 
+    /** The answer to an IQ handled off the actor (registration); the stream closes after it if asked. */
+    record IqAnswered(Element reply, boolean closeStream) implements Command {
+    }
+
     record BindResolved(UserEntity.BindResult result, Element iq) implements Command {
     }
 
@@ -114,6 +120,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     BareJid user;
     FullJid boundJid;
     boolean closed;
+    boolean removing;
 
     public static Behavior<Command> create(SessionServices services, String remoteAddress, String remoteHost,
                                            String listener, boolean directTls) {
@@ -177,6 +184,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                 .onCommand(SaslStepped.class, c -> sasl.onStep(c.step()))
                 .onCommand(Authenticated.class, sasl::onAuthenticated)
                 .onCommand(BindResolved.class, established::onBindResolved)
+                .onCommand(IqAnswered.class, this::onIqAnswered)
                 .onCommand(AuthTimeout.class, c -> boundJid != null ? Effect().none()
                         : fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "authentication took too long")))
                 .build();
@@ -204,6 +212,12 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
             return sasl.onElement(e);
         } else if (boundJid != null || user != null) {
             return established.onElement(e);
+        } else if (InBandRegistration.isRegisterIq(e) && services.registration() != null
+                && (tls || !services.settings().c2s().requireEncryption())) {
+            // XEP-0077 3.1: registration happens before authentication (but after TLS).
+            answerLater(e, services.registration().beforeAuth(e, domain, remoteHost)
+                    .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
+            return Effect().none();
         } else if (im.hearth.protocol.stanza.Stanzas.isStanza(e)) {
             // RFC 6120 4.9.3.12: stanzas before authentication.
             return fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "authenticate first"));
@@ -225,7 +239,9 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         send(Negotiation.header(domain, UUID.randomUUID().toString()));
         headerSent = true;
         send(Negotiation.features(tls, services.settings().c2s().requireEncryption(),
-                sasl.offered(), user != null, services.features().streamFeatures()));
+                sasl.offered(), user != null, services.features().streamFeatures(),
+                services.registration() != null && services.registration().open()
+                        ? List.of(services.registration().streamFeature()) : List.of()));
         wire.resume();
         return Effect().none();
     }
@@ -237,6 +253,35 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         send("<proceed xmlns='" + Namespaces.TLS + "'/>");
         headerSent = false;
         wire.startTls();
+        return Effect().none();
+    }
+
+    /** Sends the answer when it is ready (the reading of the stream waits until then). */
+    void answerLater(Element iq, java.util.concurrent.CompletionStage<InBandRegistration.Answer> answer) {
+        context.pipeToSelf(answer, (a, error) -> {
+            if (error != null) {
+                log.error("c2s connection {} ({}): answering an IQ failed", id, who(), error);
+                return new IqAnswered(im.hearth.protocol.stanza.Stanzas.errorReply(iq,
+                        im.hearth.protocol.stanza.StanzaError.of(
+                                im.hearth.protocol.stanza.StanzaErrorCondition.INTERNAL_SERVER_ERROR)), false);
+            }
+            return new IqAnswered(a.reply(), a.closeStream());
+        });
+    }
+
+    private Effect<SessionEvent, State> onIqAnswered(IqAnswered a) {
+        if (closed) {
+            return Effect().none();
+        }
+        if (a.reply() != null) {
+            send(im.hearth.protocol.xml.XmlWriter.write(a.reply(), Namespaces.CLIENT));
+        }
+        if (a.closeStream()) {
+            // XEP-0077 3.2: after the removal's result, the stream ends.
+            return fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "the account was removed"));
+        }
+        removing = false; // a removal that failed: the account still exists
+        wire.resume();
         return Effect().none();
     }
 

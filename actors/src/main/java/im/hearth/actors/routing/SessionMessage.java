@@ -12,4 +12,8 @@ public sealed interface SessionMessage {
     /** Another session bound the same resource: close this one with a conflict stream error (RFC 6120 7.7.2.2). */
     record Replaced() implements SessionMessage {
     }
+
+    /** The account was removed (XEP-0077 3.2, the CLI, XEP-0133): close with not-authorized. */
+    record AccountRemoved() implements SessionMessage {
+    }
 }

@@ -6,6 +6,7 @@ import im.hearth.actors.routing.DeliveryRules.Decision;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.persistence.event.PersistenceIds;
 import im.hearth.persistence.event.user.AccountCreated;
+import im.hearth.persistence.event.user.AccountRemoved;
 import im.hearth.persistence.event.user.CredentialsChanged;
 import im.hearth.persistence.event.user.MessageArchived.Direction;
 import im.hearth.persistence.event.user.MessageArchived;
@@ -63,6 +64,10 @@ public final class UserEntity
     }
 
     public record ChangeCredentials(List<StoredCredential> credentials, ActorRef<Result> replyTo) implements Command {
+    }
+
+    /** Removes the account (a tombstone event); its live sessions are closed. */
+    public record RemoveAccount(String reason, ActorRef<Result> replyTo) implements Command {
     }
 
     public record GetCredentials(ActorRef<Credentials> replyTo) implements Command {
@@ -178,6 +183,7 @@ public final class UserEntity
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(CreateAccount.class, this::onCreate)
                 .onCommand(ChangeCredentials.class, this::onChangeCredentials)
+                .onCommand(RemoveAccount.class, this::onRemove)
                 .onCommand(GetCredentials.class, (s, c) ->
                         Effect().reply(c.replyTo(), new Credentials(s.exists(), s.credentials())))
                 .onCommand(GetStats.class, (s, c) ->
@@ -217,6 +223,23 @@ public final class UserEntity
             return Effect().reply(c.replyTo(), Result.NO_SUCH_ACCOUNT);
         }
         return Effect().persist(new CredentialsChanged(c.credentials(), Instant.now()))
+                .thenReply(c.replyTo(), st -> Result.DONE);
+    }
+
+    private ReplyEffect<UserEvent, UserState> onRemove(UserState s, RemoveAccount c) {
+        if (!s.exists()) {
+            return Effect().reply(c.replyTo(), Result.NO_SUCH_ACCOUNT);
+        }
+        return Effect().persist(new AccountRemoved(c.reason(), Instant.now()))
+                .thenRun(st -> {
+                    // Forget the sessions without presence broadcasts: the roster they would go to is gone.
+                    sessions.values().forEach(live -> {
+                        context.unwatch(live.ref());
+                        live.ref().tell(new SessionMessage.AccountRemoved());
+                    });
+                    sessions.clear();
+                    context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
+                })
                 .thenReply(c.replyTo(), st -> Result.DONE);
     }
 

@@ -4,6 +4,7 @@ import im.hearth.actors.feature.privatexml.PrivateXml;
 import im.hearth.actors.feature.roster.Roster;
 import im.hearth.actors.feature.vcard.VCards;
 import im.hearth.persistence.event.user.AccountCreated;
+import im.hearth.persistence.event.user.AccountRemoved;
 import im.hearth.persistence.event.user.CredentialsChanged;
 import im.hearth.persistence.event.user.OfflineDelivered;
 import im.hearth.persistence.event.user.StoredCredential;
@@ -39,7 +40,10 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
     }
 
     public UserState apply(UserEvent event) {
-        if (event instanceof AccountCreated e) {
+        if (event instanceof AccountRemoved) {
+            // The tombstone: nothing of the old account survives, so the JID can be registered afresh.
+            return EMPTY;
+        } else if (event instanceof AccountCreated e) {
             return new UserState(true, e.credentials(), List.of(), Roster.EMPTY, VCards.EMPTY, PrivateXml.EMPTY);
         } else if (event instanceof CredentialsChanged e) {
             return new UserState(exists, e.credentials(), offline, roster, vcards, privateXml);

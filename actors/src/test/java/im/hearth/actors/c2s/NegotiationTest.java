@@ -104,4 +104,13 @@ class NegotiationTest {
         assertTrue(error.isPresent(), "expected an error");
         return error.get().condition();
     }
+
+    @Test
+    void offersRegistrationOnlyOnceEncryptedAndBeforeAuthentication() {
+        List<im.hearth.protocol.xml.Element> register = List.of(im.hearth.protocol.xml.Element.of("register",
+                im.hearth.protocol.feature.register.RegisterQuery.FEATURE_NAMESPACE));
+        assertFalse(Negotiation.features(false, true, MECHANISMS, false, List.of(), register).contains("iq-register"));
+        assertTrue(Negotiation.features(true, true, MECHANISMS, false, List.of(), register).contains("iq-register"));
+        assertFalse(Negotiation.features(true, true, MECHANISMS, true, List.of(), register).contains("iq-register"));
+    }
 }

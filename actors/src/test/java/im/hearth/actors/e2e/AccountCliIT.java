@@ -104,6 +104,35 @@ class AccountCliIT {
     }
 
     @Test
+    void deluserAndUsersWorkWithAndWithoutARunningServer() throws Exception {
+        assertEquals(0, cli("a\n", "adduser", "gina@localhost").exit());
+        assertEquals(0, cli("b\n", "adduser", "hugo@localhost").exit());
+        Run offline = cli("", "users");
+        assertEquals(0, offline.exit(), offline.err());
+        assertEquals("gina@localhost\nhugo@localhost\n", offline.out());
+        Run removed = cli("", "deluser", "hugo");
+        assertEquals(0, removed.exit(), removed.err());
+        assertTrue(removed.out().contains("Removed hugo@localhost"), removed.out());
+
+        Map<String, Object> settings = TestServer.base(data, Map.of("hearth.storage.kind", "h2"));
+        Optional<DataLock> lock = DataLock.tryAcquire(data);
+        assertTrue(lock.isPresent());
+        try (DataLock held = lock.get(); HearthServer server = TestServer.start(settings)) {
+            assertEquals("gina@localhost\n", cli("", "users").out());
+            assertThrows(SASLErrorException.class, () -> login(server, "hugo", "b"));
+            // A removed account can be created again, with nothing of the old one.
+            assertEquals(0, cli("c\n", "adduser", "hugo@localhost").exit());
+            login(server, "hugo", "c");
+            Run viaServer = cli("", "deluser", "gina@localhost");
+            assertEquals(0, viaServer.exit(), viaServer.err());
+            assertEquals("hugo@localhost\n", cli("", "users").out());
+            Run unknown = cli("", "deluser", "gina@localhost");
+            assertEquals(1, unknown.exit());
+            assertTrue(unknown.err().contains("no account gina@localhost"), unknown.err());
+        }
+    }
+
+    @Test
     void refusesADomainTheServerDoesNotHostOrNoPassword() {
         Run foreign = cli("secret\n", "adduser", "erin@elsewhere.example");
         assertEquals(1, foreign.exit());

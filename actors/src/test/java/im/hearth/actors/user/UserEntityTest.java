@@ -130,6 +130,29 @@ class UserEntityTest {
         assertTrue(some.forMechanism(StoredCredential.SCRAM_SHA_1).isEmpty());
     }
 
+    @Test
+    void removalForgetsEverythingClosesSessionsAndLetsTheJidBeCreatedAgain() {
+        createAccount();
+        TestProbe<SessionMessage> session = testKit.createTestProbe(SessionMessage.class);
+        entity.<UserEntity.BindResult>runCommand(r -> new UserEntity.BindResource("phone", session.ref(), r));
+
+        CommandResultWithReply<UserEntity.Command, UserEvent, UserState, UserEntity.Result> removed =
+                entity.runCommand(r -> new UserEntity.RemoveAccount("self", r));
+        assertEquals(UserEntity.Result.DONE, removed.reply());
+        assertEquals("self", removed.eventOfType(im.hearth.persistence.event.user.AccountRemoved.class).reason());
+        assertEquals(UserState.EMPTY, removed.state());
+        session.expectMessageClass(SessionMessage.AccountRemoved.class);
+
+        assertEquals(UserEntity.Result.NO_SUCH_ACCOUNT,
+                entity.<UserEntity.Result>runCommand(r -> new UserEntity.RemoveAccount("admin", r)).reply());
+        assertEquals(UserEntity.Result.DONE,
+                entity.<UserEntity.Result>runCommand(r -> new UserEntity.CreateAccount(NEW_CREDS, r)).reply());
+        entity.restart(); // the tombstone replays: the new account, with nothing of the old one
+        UserEntity.Credentials now = entity.<UserEntity.Credentials>runCommand(UserEntity.GetCredentials::new).reply();
+        assertTrue(now.exists());
+        assertEquals(NEW_CREDS, now.credentials());
+    }
+
     // --- sessions ---
 
     @Test

@@ -57,7 +57,9 @@ public final class SampleEvents {
             + "<fn><text>Alice</text></fn></vcard>", T0.plusSeconds(9)),
         new im.hearth.persistence.event.user.privatexml.PrivateXmlStored("storage", "storage:bookmarks",
             "<storage xmlns=\"storage:bookmarks\"><conference jid=\"tea@rooms.example.net\" autojoin=\"true\"/></storage>",
-            T0.plusSeconds(10)));
+            T0.plusSeconds(10)),
+        new im.hearth.persistence.event.user.AccountRemoved("self", T0.plusSeconds(11)),
+        new AccountCreated("alice@example.net", credentials("bmV3c2FsdG5ld3NhbHQ="), T0.plusSeconds(12)));
   }
 
   public static List<SessionEvent> sessionEvents() {

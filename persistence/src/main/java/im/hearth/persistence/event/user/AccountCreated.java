@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The account came into existence; always the first event of a User journal.
+ * The account came into existence: the first event of a User journal, or the first after an
+ * {@link AccountRemoved} when the same JID is registered again.
  *
  * @param jid the prepped bare JID of the account
  * @param credentials one stored credential per supported SCRAM mechanism
