@@ -49,7 +49,11 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.roster.RosterItemSet("bob@example.org", "Bob", List.of("Friends"), T0.plusSeconds(5)),
         new im.hearth.persistence.event.user.roster.SubscriptionChanged("bob@example.org", "to", false, true, false,
             T0.plusSeconds(6)),
-        new im.hearth.persistence.event.user.roster.RosterItemRemoved("bob@example.org", T0.plusSeconds(7)));
+        new im.hearth.persistence.event.user.roster.RosterItemRemoved("bob@example.org", T0.plusSeconds(7)),
+        new im.hearth.persistence.event.user.blocking.JidsBlocked(List.of("bob@example.org", "spam.example"),
+            T0.plusSeconds(8)),
+        new im.hearth.persistence.event.user.blocking.JidsUnblocked(List.of("bob@example.org"), T0.plusSeconds(9)),
+        new im.hearth.persistence.event.user.blocking.BlocklistCleared(T0.plusSeconds(10)));
   }
 
   public static List<SessionEvent> sessionEvents() {
