@@ -1,6 +1,7 @@
 package im.hearth.actors.feature;
 
 import im.hearth.actors.config.HearthSettings;
+import im.hearth.actors.feature.blocking.BlockingFeature;
 import im.hearth.actors.feature.disco.DiscoFeature;
 import im.hearth.actors.feature.ping.PingFeature;
 import im.hearth.actors.feature.roster.RosterFeature;
@@ -30,6 +31,7 @@ public final class FeatureCatalogue {
         list.add(new DiscoFeature(this::discoFeatures));
         list.add(new PingFeature());
         list.add(new RosterFeature());
+        list.add(new BlockingFeature());
         this.features = List.copyOf(list);
         for (Feature f : features) {
             f.serverIqHandlers().forEach((ns, h) -> {

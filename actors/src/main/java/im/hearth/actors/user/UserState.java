@@ -1,5 +1,6 @@
 package im.hearth.actors.user;
 
+import im.hearth.actors.feature.blocking.Blocklist;
 import im.hearth.actors.feature.roster.Roster;
 import im.hearth.persistence.event.user.AccountCreated;
 import im.hearth.persistence.event.user.CredentialsChanged;
@@ -16,40 +17,43 @@ import java.util.Set;
 
 /**
  * What a user's journal adds up to: the account and its credentials, the messages waiting in
- * offline storage, and the roster with its subscriptions. Archived messages are not kept here (they are read back through the archive).
+ * offline storage, the roster with its subscriptions, and the blocklist (XEP-0191). Archived messages are not kept here (they are read back through the archive).
  * It is also the snapshot, so its shape is part of the stored contract.
  */
 public record UserState(boolean exists, List<StoredCredential> credentials, List<OfflineMessage> offline,
-                        Roster roster) implements StoredData {
+                        Roster roster, Blocklist blocklist) implements StoredData {
 
     /** A message kept for the next available session, in its serialized form. */
     public record OfflineMessage(String stanzaId, Instant at, String stanzaXml) {
     }
 
-    public static final UserState EMPTY = new UserState(false, List.of(), List.of(), Roster.EMPTY);
+    public static final UserState EMPTY = new UserState(false, List.of(), List.of(), Roster.EMPTY, Blocklist.EMPTY);
 
     public UserState {
         credentials = List.copyOf(credentials);
         offline = List.copyOf(offline);
         roster = roster == null ? Roster.EMPTY : roster;
+        blocklist = blocklist == null ? Blocklist.EMPTY : blocklist; // snapshots from before blocking
     }
 
     public UserState apply(UserEvent event) {
         if (event instanceof AccountCreated e) {
-            return new UserState(true, e.credentials(), List.of(), Roster.EMPTY);
+            return new UserState(true, e.credentials(), List.of(), Roster.EMPTY, Blocklist.EMPTY);
         } else if (event instanceof CredentialsChanged e) {
-            return new UserState(exists, e.credentials(), offline, roster);
+            return new UserState(exists, e.credentials(), offline, roster, blocklist);
         } else if (event instanceof StoredOffline e) {
             List<OfflineMessage> more = new ArrayList<>(offline);
             more.add(new OfflineMessage(e.stanzaId(), e.at(), e.stanzaXml()));
-            return new UserState(exists, credentials, more, roster);
+            return new UserState(exists, credentials, more, roster, blocklist);
         } else if (event instanceof OfflineDelivered e) {
             Set<String> gone = new HashSet<>(e.stanzaIds());
             return new UserState(exists, credentials,
-                    offline.stream().filter(m -> !gone.contains(m.stanzaId())).toList(), roster);
+                    offline.stream().filter(m -> !gone.contains(m.stanzaId())).toList(), roster, blocklist);
         }
         Roster next = roster.apply(event);
+        Blocklist nextBlocklist = blocklist.apply(event);
         // MessageArchived changes nothing here: the archive is read through its read side.
-        return next == roster ? this : new UserState(exists, credentials, offline, next);
+        return next == roster && nextBlocklist == blocklist ? this
+                : new UserState(exists, credentials, offline, next, nextBlocklist);
     }
 }
