@@ -25,6 +25,14 @@ public record AccountOutcome(List<UserEvent> events, List<Effect> effects) {
         /** A stanza for every connected session of the account ('to' is set per session), e.g. a push. */
         record ToOwnSessions(Element stanza) implements Effect {
         }
+
+        /** The asking session wants this topic's pushes from now on (like RFC 6121 2.1.6 for the roster). */
+        record Interested(String topic) implements Effect {
+        }
+
+        /** A push for every session of the account that is interested in the topic ('to' is set per session). */
+        record ToInterestedSessions(String topic, Element stanza) implements Effect {
+        }
     }
 
     public static AccountOutcome reply(Element stanza) {

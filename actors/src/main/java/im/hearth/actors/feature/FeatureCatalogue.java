@@ -2,6 +2,7 @@ package im.hearth.actors.feature;
 
 import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.feature.adhoc.AdHocFeature;
+import im.hearth.actors.feature.blocking.BlockingFeature;
 import im.hearth.actors.feature.disco.DiscoFeature;
 import im.hearth.actors.feature.ping.PingFeature;
 import im.hearth.actors.feature.privatexml.PrivateXmlFeature;
@@ -36,6 +37,7 @@ public final class FeatureCatalogue {
         list.add(new VCardFeature(settings.vcard()));
         list.add(new PrivateXmlFeature(settings.privateXml()));
         list.add(new AdHocFeature());
+        list.add(new BlockingFeature());
         this.features = List.copyOf(list);
         for (Feature f : features) {
             f.serverIqHandlers().forEach((ns, h) -> {

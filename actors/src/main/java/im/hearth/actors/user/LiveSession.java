@@ -10,22 +10,30 @@ import org.apache.pekko.actor.typed.ActorRef;
  * What the User entity knows of one bound resource, in memory only: its session, whether it is
  * available and with which priority, its last presence (for probes and new resources), the
  * contacts it sent directed presence to (RFC 6121 4.6), and whether it asked for the roster
- * (and so gets roster pushes, 2.1.6).
+ * (and so gets roster pushes, 2.1.6), and the topics of account features whose pushes it asked for
+ * (the blocklist, XEP-0191).
  */
 record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority, Element lastPresence,
-                   Set<String> directed, boolean interested) {
+                   Set<String> directed, boolean interested, Set<String> topics) {
 
     LiveSession {
         directed = Set.copyOf(directed);
+        topics = Set.copyOf(topics);
     }
 
     static LiveSession bound(ActorRef<SessionMessage> ref) {
-        return new LiveSession(ref, false, 0, null, Set.of(), false);
+        return new LiveSession(ref, false, 0, null, Set.of(), false, Set.of());
+    }
+
+    LiveSession interestedIn(String topic) {
+        Set<String> next = new LinkedHashSet<>(topics);
+        next.add(topic);
+        return new LiveSession(ref, available, priority, lastPresence, directed, interested, next);
     }
 
     LiveSession withPresence(boolean available, int priority, Element presence) {
         return new LiveSession(ref, available, priority, available ? presence : null,
-                available ? directed : Set.of(), interested);
+                available ? directed : Set.of(), interested, topics);
     }
 
     LiveSession withDirected(String contact, boolean add) {
@@ -35,11 +43,11 @@ record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority
         } else {
             next.remove(contact);
         }
-        return new LiveSession(ref, available, priority, lastPresence, next, interested);
+        return new LiveSession(ref, available, priority, lastPresence, next, interested, topics);
     }
 
     LiveSession interestedInRoster() {
-        return new LiveSession(ref, available, priority, lastPresence, directed, true);
+        return new LiveSession(ref, available, priority, lastPresence, directed, true, topics);
     }
 
     void tell(Element stanza) {

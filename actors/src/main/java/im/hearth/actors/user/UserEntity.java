@@ -1,6 +1,7 @@
 package im.hearth.actors.user;
 
 import im.hearth.actors.feature.AccountFeature;
+import im.hearth.actors.feature.blocking.BlockingRules;
 import im.hearth.actors.routing.DeliveryRules;
 import im.hearth.actors.routing.DeliveryRules.Decision;
 import im.hearth.actors.routing.SessionMessage;
@@ -273,7 +274,7 @@ public final class UserEntity
                         .attr("from", jid + "/" + resource).attr("type", "unavailable").build();
                 broadcastToOwnResources(unavailable, resource);
                 im.hearth.actors.feature.presence.PresenceRules.broadcast(s.roster(), unavailable, live.directed())
-                        .forEach(route);
+                        .forEach(p -> routePresence(s, p));
             }
         }
         if (sessions.isEmpty()) {
@@ -289,8 +290,44 @@ public final class UserEntity
         }
     }
 
+    /**
+     * XEP-0191, the one place where the blocklist acts on stanzas: true when this stanza, from
+     * someone else to the user, is stopped (dropped, or answered with an error routed back).
+     */
+    boolean blockedInbound(UserState s, Element stanza) {
+        BlockingRules.Verdict v = BlockingRules.inbound(s.blocklist(), jid, stanza);
+        if (v instanceof BlockingRules.Verdict.Refuse r) {
+            route.accept(r.error());
+        }
+        return !(v instanceof BlockingRules.Verdict.Pass);
+    }
+
+    /**
+     * True when this stanza, sent by one of the user's sessions, is to a blocked JID: it goes
+     * nowhere and the sending session gets the blocked error, directly (routed, it would come back
+     * from the blocked JID and be dropped on the way in).
+     */
+    boolean blockedOutbound(UserState s, Element stanza) {
+        BlockingRules.Verdict v = BlockingRules.outbound(s.blocklist(), jid, stanza);
+        if (v instanceof BlockingRules.Verdict.Refuse r) {
+            Jid.tryParse(Stanzas.from(stanza)).map(Jid::resource).map(sessions::get)
+                    .ifPresent(live -> live.tell(r.error()));
+        }
+        return !(v instanceof BlockingRules.Verdict.Pass);
+    }
+
+    /** Presence the server sends on the user's behalf (broadcasts, probes): never to a blocked JID (3.3). */
+    void routePresence(UserState s, Element presence) {
+        if (!s.blocklist().blocks(Stanzas.to(presence))) {
+            route.accept(presence);
+        }
+    }
+
     private ReplyEffect<UserEvent, UserState> onSend(UserState s, Send c) {
         Element stanza = c.stanza();
+        if (blockedOutbound(s, stanza)) {
+            return Effect().reply(c.replyTo(), Done.getInstance());
+        }
         if (!Archive.archivable(stanza)) {
             route.accept(stanza);
             return Effect().reply(c.replyTo(), Done.getInstance());
@@ -306,6 +343,9 @@ public final class UserEntity
     private ReplyEffect<UserEvent, UserState> onDeliver(UserState s, Deliver c) {
         Element stanza = c.stanza();
         StanzaKind kind = Stanzas.kind(stanza);
+        if (blockedInbound(s, stanza)) {
+            return Effect().reply(c.replyTo(), Done.getInstance());
+        }
         if (kind == StanzaKind.PRESENCE && UserPresence.handlesInbound(stanza)) {
             return presence.onInbound(s, stanza, c.replyTo());
         }

@@ -3,6 +3,7 @@ package im.hearth.actors.user;
 import im.hearth.actors.feature.AccountFeature;
 import im.hearth.actors.feature.AccountOutcome;
 import im.hearth.actors.feature.AccountRequest;
+import im.hearth.actors.feature.blocking.BlockingRules;
 import im.hearth.actors.feature.presence.PresenceRules;
 import im.hearth.actors.feature.roster.RosterDecider;
 import im.hearth.actors.feature.roster.RosterDecider.Effect;
@@ -18,9 +19,11 @@ import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -51,6 +54,9 @@ final class UserPresence {
             return e.done(c.replyTo());
         }
         if (to != null) {
+            if (e.blockedOutbound(s, presence)) {
+                return e.done(c.replyTo());
+            }
             Optional<Jid> target = Jid.tryParse(to);
             Optional<Subscription.Type> sub = Subscription.Type.of(type);
             if (target.isEmpty()) {
@@ -90,14 +96,14 @@ final class UserPresence {
         int priority = available ? Presences.priority(presence) : 0;
         e.sessions.put(c.resource(), live.withPresence(available, priority, presence));
         e.broadcastToOwnResources(presence, c.resource());
-        PresenceRules.broadcast(s.roster(), presence, live.directed()).forEach(e.route);
+        PresenceRules.broadcast(s.roster(), presence, live.directed()).forEach(p -> e.routePresence(s, p));
         if (!available) {
             lastUnavailable = presence.withAttr("from", e.jid.toString() + "/" + c.resource());
         }
         if (initial) {
             // 4.2.2: probe the contacts the user is subscribed to; 3.1.3: unanswered requests again;
             // 4.2.2 also: the new resource learns of the user's other available resources.
-            PresenceRules.probes(s.roster(), e.jid).forEach(e.route);
+            PresenceRules.probes(s.roster(), e.jid).forEach(p -> e.routePresence(s, p));
             PresenceRules.pendingRequests(s.roster(), e.jid).forEach(live::tell);
             e.sessions.forEach((resource, other) -> {
                 if (!resource.equals(c.resource()) && other.available() && other.lastPresence() != null) {
@@ -203,8 +209,27 @@ final class UserPresence {
             return e.done(replyTo);
         }
         return e.effects().persist(outcome.events())
-                .thenRun(st -> sendAccount(outcome.effects(), asker))
+                .thenRun(st -> {
+                    sendAccount(outcome.effects(), asker);
+                    if (!st.blocklist().equals(s.blocklist())) {
+                        blocklistChanged(s, st);
+                    }
+                })
                 .thenReply(replyTo, st -> Done.getInstance());
+    }
+
+    /** XEP-0191 3.3, 3.4: presence taken back from newly blocked contacts, shown again to unblocked ones. */
+    private void blocklistChanged(UserState before, UserState after) {
+        List<Element> available = new ArrayList<>();
+        Set<String> directed = new LinkedHashSet<>();
+        e.sessions.values().forEach(l -> {
+            if (l.available() && l.lastPresence() != null) {
+                available.add(l.lastPresence());
+            }
+            directed.addAll(l.directed());
+        });
+        BlockingRules.presenceOnChange(before.blocklist(), after.blocklist(), after.roster(), e.jid, available, directed)
+                .forEach(e.route);
     }
 
     private void sendAccount(List<AccountOutcome.Effect> effects, Jid asker) {
@@ -220,6 +245,17 @@ final class UserPresence {
                 e.route.accept(r.stanza());
             } else if (effect instanceof AccountOutcome.Effect.ToOwnSessions t) {
                 e.sessions.forEach((resource, l) -> l.tell(t.stanza().withAttr("to", e.jid + "/" + resource)));
+            } else if (effect instanceof AccountOutcome.Effect.Interested i) {
+                LiveSession own = asker.bare().equals(e.jid) ? e.sessions.get(asker.resource()) : null;
+                if (own != null) {
+                    e.sessions.put(asker.resource(), own.interestedIn(i.topic()));
+                }
+            } else if (effect instanceof AccountOutcome.Effect.ToInterestedSessions t) {
+                e.sessions.forEach((resource, l) -> {
+                    if (l.topics().contains(t.topic())) {
+                        l.tell(t.stanza().withAttr("to", e.jid + "/" + resource));
+                    }
+                });
             }
         }
     }

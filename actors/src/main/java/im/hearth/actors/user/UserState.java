@@ -1,5 +1,6 @@
 package im.hearth.actors.user;
 
+import im.hearth.actors.feature.blocking.Blocklist;
 import im.hearth.actors.feature.privatexml.PrivateXml;
 import im.hearth.actors.feature.roster.Roster;
 import im.hearth.actors.feature.vcard.VCards;
@@ -19,24 +20,29 @@ import java.util.Set;
 
 /**
  * What a user's journal adds up to: the account and its credentials, the messages waiting in
- * offline storage, the roster with its subscriptions, the vCards and private XML. Archived messages are not kept here (they are read back through the archive).
- * It is also the snapshot, so its shape is part of the stored contract.
+ * offline storage, and one sub-state per account feature (the roster with its subscriptions,
+ * vCards, private XML, the blocklist). Archived messages are not kept here (they are read back
+ * through the archive). It is also the snapshot, so its shape is part of the stored contract: a
+ * feature's field that an older snapshot lacks reads as that feature's empty state.
  */
 public record UserState(boolean exists, List<StoredCredential> credentials, List<OfflineMessage> offline,
-                        Roster roster, VCards vcards, PrivateXml privateXml) implements StoredData {
+                        Roster roster, VCards vcards, PrivateXml privateXml, Blocklist blocklist)
+        implements StoredData {
 
     /** A message kept for the next available session, in its serialized form. */
     public record OfflineMessage(String stanzaId, Instant at, String stanzaXml) {
     }
 
-    public static final UserState EMPTY = new UserState(false, List.of(), List.of(), Roster.EMPTY, VCards.EMPTY, PrivateXml.EMPTY);
+    public static final UserState EMPTY = new UserState(false, List.of(), List.of(), Roster.EMPTY, VCards.EMPTY,
+            PrivateXml.EMPTY, Blocklist.EMPTY);
 
     public UserState {
         credentials = List.copyOf(credentials);
         offline = List.copyOf(offline);
         roster = roster == null ? Roster.EMPTY : roster;
-        vcards = vcards == null ? VCards.EMPTY : vcards; // snapshots taken before profiles existed
+        vcards = vcards == null ? VCards.EMPTY : vcards;
         privateXml = privateXml == null ? PrivateXml.EMPTY : privateXml;
+        blocklist = blocklist == null ? Blocklist.EMPTY : blocklist;
     }
 
     public UserState apply(UserEvent event) {
@@ -44,23 +50,31 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
             // The tombstone: nothing of the old account survives, so the JID can be registered afresh.
             return EMPTY;
         } else if (event instanceof AccountCreated e) {
-            return new UserState(true, e.credentials(), List.of(), Roster.EMPTY, VCards.EMPTY, PrivateXml.EMPTY);
+            return new UserState(true, e.credentials(), List.of(), Roster.EMPTY, VCards.EMPTY, PrivateXml.EMPTY,
+                    Blocklist.EMPTY);
         } else if (event instanceof CredentialsChanged e) {
-            return new UserState(exists, e.credentials(), offline, roster, vcards, privateXml);
+            return new UserState(exists, e.credentials(), offline, roster, vcards, privateXml, blocklist);
         } else if (event instanceof StoredOffline e) {
             List<OfflineMessage> more = new ArrayList<>(offline);
             more.add(new OfflineMessage(e.stanzaId(), e.at(), e.stanzaXml()));
-            return new UserState(exists, credentials, more, roster, vcards, privateXml);
+            return withOffline(more);
         } else if (event instanceof OfflineDelivered e) {
             Set<String> gone = new HashSet<>(e.stanzaIds());
-            return new UserState(exists, credentials,
-                    offline.stream().filter(m -> !gone.contains(m.stanzaId())).toList(), roster, vcards, privateXml);
+            return withOffline(offline.stream().filter(m -> !gone.contains(m.stanzaId())).toList());
         }
-        Roster next = roster.apply(event);
-        VCards nextVCards = vcards.apply(event);
-        PrivateXml nextPrivate = privateXml.apply(event);
-        // MessageArchived changes nothing here: the archive is read through its read side.
-        return next == roster && nextVCards == vcards && nextPrivate == privateXml ? this
-                : new UserState(exists, credentials, offline, next, nextVCards, nextPrivate);
+        // Each feature evolves its own part; MessageArchived changes nothing here (the archive is
+        // read through its read side).
+        Roster r = roster.apply(event);
+        VCards v = vcards.apply(event);
+        PrivateXml p = privateXml.apply(event);
+        Blocklist b = blocklist.apply(event);
+        if (r == roster && v == vcards && p == privateXml && b == blocklist) {
+            return this;
+        }
+        return new UserState(exists, credentials, offline, r, v, p, b);
+    }
+
+    private UserState withOffline(List<OfflineMessage> messages) {
+        return new UserState(exists, credentials, messages, roster, vcards, privateXml, blocklist);
     }
 }
