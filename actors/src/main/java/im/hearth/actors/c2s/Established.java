@@ -114,7 +114,8 @@ final class Established {
             // behalf: by its entity (the roster), which hands the rest to the server's handlers.
             userEntity().tell(new UserEntity.AccountIq(s.boundJid.resource(), iq, s.context.getSystem().ignoreRef()));
         } else {
-            s.services.router().route(iq);
+            // Through the user's entity, like messages: it refuses IQs to a blocked JID (XEP-0191).
+            userEntity().tell(new UserEntity.Send(iq, s.context.getSystem().ignoreRef()));
         }
         return false;
     }

@@ -59,7 +59,7 @@ public final class SampleEvents {
             "<storage xmlns=\"storage:bookmarks\"><conference jid=\"tea@rooms.example.net\" autojoin=\"true\"/></storage>",
             T0.plusSeconds(10)),
         new im.hearth.persistence.event.user.AccountRemoved("self", T0.plusSeconds(11)),
-        new AccountCreated("alice@example.net", credentials("bmV3c2FsdG5ld3NhbHQ="), T0.plusSeconds(12),
+        new AccountCreated("alice@example.net", credentials("bmV3c2FsdG5ld3NhbHQ="), T0.plusSeconds(12)),
         new im.hearth.persistence.event.user.blocking.JidsBlocked(List.of("bob@example.org", "spam.example"),
             T0.plusSeconds(13)),
         new im.hearth.persistence.event.user.blocking.JidsUnblocked(List.of("bob@example.org"), T0.plusSeconds(14)),
