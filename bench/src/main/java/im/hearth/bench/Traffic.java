@@ -20,12 +20,13 @@ final class Traffic {
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong warmupSent = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
-    private final int step;
+    private final String step;
     private final String padding;
     private volatile boolean measuring;
 
     Traffic(int step, int bodySize) {
-        this.step = step;
+        // A run id in the step tag: offline messages from an earlier run (same accounts) must not count.
+        this.step = Long.toHexString(System.nanoTime() ^ Double.doubleToLongBits(Math.random())) + "." + step;
         this.padding = "x".repeat(Math.max(0, bodySize - 40));
     }
 
@@ -46,7 +47,7 @@ final class Traffic {
             return;
         }
         String[] f = body.split(" ", 6);
-        if (f.length < 5 || Integer.parseInt(f[1]) != step || !f[4].equals("1")) {
+        if (f.length < 5 || !f[1].equals(step) || !f[4].equals("1")) {
             return;
         }
         long latency = System.nanoTime() - Long.parseLong(f[3]);
