@@ -68,12 +68,22 @@ final class MamScenario {
             long t0 = System.nanoTime();
             if (o.fill > 0) {
                 run.progress().set(() -> "filling the archive: " + received.get() + "/" + o.fill);
-                Traffic pacing = new Traffic(0, 0);
-                pacing.drive(o.fillRate, 0, o.fill / o.fillRate, (seq, intended, measured) -> {
-                    Element m = Traffic.chat(owner, "mam-fill " + seq, "chat");
+                long start = System.nanoTime();
+                for (int i = 0; i < o.fill; i++) {
+                    long due = start + (long) (i / o.fillRate * 1e9);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    Element m = Traffic.chat(owner, "mam-fill " + i, "chat");
                     sender.post(() -> sender.send(m));
-                });
-                MucScenario.waitFor(() -> received.get() >= o.fill, 120);
+                }
+                // Until all arrived, or nothing more arrived for 10 s.
+                int seen = -1;
+                while (received.get() < o.fill && received.get() > seen) {
+                    seen = received.get();
+                    MucScenario.waitFor(() -> received.get() >= o.fill, 10);
+                }
                 run.progress().set(null);
             }
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
