@@ -19,6 +19,7 @@ public final class Options {
     public Path cafile;
     public javax.net.ssl.SSLContext tlsContext; // Java callers only
     public boolean sha1;
+    public boolean tlsResume;
     // accounts
     public Path accountsFile;
     public List<Account> accounts; // Java callers only
@@ -70,6 +71,7 @@ public final class Options {
             server:   --host 127.0.0.1 --port 5222 --domain localhost [--direct-tls]
                       --trust-all | --cafile CERT.pem     (how to trust the server's certificate)
                       --sha1                              (SCRAM-SHA-1 instead of SCRAM-SHA-256)
+                      --tls-resume                        (resume TLS sessions: reconnects, not first logins)
                       --server-pid PID[,PID...]           (sample RSS and CPU of these process trees)
                       --label NAME                        (names the server in the JSON, e.g. hearth-h2)
             accounts: bench-1..bench-N with --password (default bench-secret), prefix --prefix; made by
@@ -99,7 +101,7 @@ public final class Options {
                 continue;
             }
             String v = switch (a) {
-                case "--direct-tls", "--trust-all", "--sha1", "--register", "--find-max", "--quiet" -> null;
+                case "--direct-tls", "--trust-all", "--sha1", "--tls-resume", "--register", "--find-max", "--quiet" -> null;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value");
@@ -115,6 +117,7 @@ public final class Options {
                 case "--trust-all" -> o.trustAll = true;
                 case "--cafile" -> o.cafile = Path.of(v);
                 case "--sha1" -> o.sha1 = true;
+                case "--tls-resume" -> o.tlsResume = true;
                 case "--accounts" -> o.accountsFile = Path.of(v);
                 case "--register" -> o.register = true;
                 case "--create-with-cli" -> o.createWithCli = Path.of(v);

@@ -36,7 +36,7 @@ final class Pool implements AutoCloseable {
         cache = new Scram.Cache(o.scramCache);
         settings = new Client.Settings(new InetSocketAddress(o.host, o.port), o.domain, tls, o.directTls,
                 o.sha1 ? ScramAlgorithm.SHA_1 : ScramAlgorithm.SHA_256, cache, hi,
-                (long) (o.timeoutSeconds * 1e9), true);
+                (long) (o.timeoutSeconds * 1e9), true, o.tlsResume);
     }
 
     /** A new client on the next loop (round robin); not started. */

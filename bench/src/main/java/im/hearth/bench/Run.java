@@ -20,6 +20,7 @@ record Run(Options options, Pool pool, Progress progress, ServerProbe probe, Pri
                 .put("domain", o.domain)
                 .put("tls", o.directTls ? "direct" : "starttls")
                 .put("sasl", pool.settings.algorithm().mechanismName())
+                .put("tls_resume", o.tlsResume)
                 .put("generator_io_threads", o.threads)
                 .put("cpus", Runtime.getRuntime().availableProcessors());
     }
