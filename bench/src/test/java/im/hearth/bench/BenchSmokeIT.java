@@ -98,6 +98,19 @@ class BenchSmokeIT {
     }
 
     @Test
+    void loginWorksOverDirectTlsTrustingTheServersCertificateFile() throws Exception {
+        Options o = options("login");
+        o.tlsContext = null;
+        o.cafile = dataDir.resolve("tls").resolve("localhost.crt");
+        o.directTls = true;
+        o.port = server.directTlsPort();
+        o.sessions = 2;
+        o.holdSeconds = 0;
+        Report r = run(o).get(0);
+        assertEquals(2, r.get("online"), () -> "failures: " + r.get("failure_reasons"));
+    }
+
+    @Test
     void chatMessagesArriveOverStartTls() throws Exception {
         Options o = options("chat");
         o.users = 3;
