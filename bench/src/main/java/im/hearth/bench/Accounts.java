@@ -52,10 +52,10 @@ final class Accounts {
         long t0 = System.nanoTime();
         if (o.register) {
             register(o, accounts, pool, progress);
-        } else if (o.hearthData != null) {
-            viaAdminPort(o, accounts, progress);
         } else if (o.createWithCli != null) {
             viaCli(o, accounts, progress);
+        } else if (o.hearthData != null) {
+            viaAdminPort(o, accounts, progress);
         } else {
             return accounts; // assumed to exist already
         }
@@ -116,7 +116,12 @@ final class Accounts {
         }
     }
 
-    /** {@code hearth adduser} once per account, two at a time: a JVM start each, so slow. */
+    /**
+     * {@code hearth adduser} once per account, two at a time: a JVM start each, so slow. With
+     * {@code --hearth-data DIR} it is passed as {@code --data DIR}; otherwise the CLI uses its default
+     * ($HEARTH_DATA, else ./data). Meant for a running server: without one, two CLIs would compete
+     * for the data folder's lock.
+     */
     private static void viaCli(Options o, List<Options.Account> accounts, Progress progress) throws Exception {
         AtomicInteger done = new AtomicInteger();
         progress.set(() -> "hearth adduser: " + done.get() + "/" + accounts.size());
@@ -125,8 +130,12 @@ final class Accounts {
             List<Future<?>> results = new ArrayList<>();
             for (Options.Account a : accounts) {
                 results.add(pool.submit(() -> {
-                    Process p = new ProcessBuilder(o.createWithCli.toString(), "adduser", a.user() + "@" + o.domain)
-                            .redirectErrorStream(true).start();
+                    List<String> command = new ArrayList<>(List.of(o.createWithCli.toString()));
+                    if (o.hearthData != null) {
+                        command.addAll(List.of("--data", o.hearthData.toString()));
+                    }
+                    command.addAll(List.of("adduser", a.user() + "@" + o.domain));
+                    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
                     p.getOutputStream().write((a.password() + "\n").getBytes(StandardCharsets.UTF_8));
                     p.getOutputStream().close();
                     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -78,7 +78,8 @@ public final class Options {
                       --accounts FILE                     (lines "user password"; nothing is created)
                       --register                          (XEP-0077 in-band registration, e.g. Prosody)
                       --hearth-data DIR                   (a running Hearth's admin port, fast)
-                      --create-with-cli PATH/TO/hearth    (hearth adduser per account; slow)
+                      --create-with-cli PATH/TO/hearth    (hearth adduser per account, --data from
+                                                           --hearth-data; slow)
                       --scram-cache FILE|none             (cached SaltedPassword, as clients keep it)
             login:    --sessions 1000 --rate 500 (logins/s) --concurrency 200 --hold 10 (s idle)
             chat:     --users 100 --rate 500 (msgs/s) --duration 30 --warmup 3 [--find-max --step 1.5]
