@@ -1,0 +1,53 @@
+package im.hearth.bench;
+
+import im.hearth.bench.report.Report;
+import java.util.List;
+
+/**
+ * {@code login}: ramps N sessions at a fixed rate (bounded in-flight), holds them idle, and
+ * reports logins/s, login latency, failures, and the server's RSS per session.
+ */
+final class LoginScenario {
+
+    private LoginScenario() {
+    }
+
+    static Report run(Run run) throws Exception {
+        Options o = run.options();
+        List<Options.Account> accounts = Accounts.prepare(o, o.sessions, run.pool(), run.progress(), run.out());
+        long rssBefore = run.probe().rssKiB();
+        double cpuBefore = run.probe().cpuSeconds();
+        Sessions s = new Sessions();
+        double rate = o.rateOr(500);
+        s.run(run.pool(), accounts, rate, o.concurrency, false, "login", run.progress(), o.timeoutSeconds);
+        double cpuAfter = run.probe().cpuSeconds();
+        int online = s.online.size();
+        if (o.holdSeconds > 0) {
+            run.sleepWithCountdown("holding " + online + " idle sessions", o.holdSeconds);
+        }
+        long rssAfter = run.probe().rssKiB();
+        int stillOnline = online - s.dropped.get();
+        Report r = run.report("login")
+                .put("sessions", o.sessions)
+                .put("offered_rate", rate)
+                .put("concurrency", o.concurrency)
+                .put("online", online)
+                .put("failed", s.failed())
+                .put("failure_reasons", s.failureReasons())
+                .put("dropped_while_idle", s.dropped.get())
+                .put("ramp_s", Report.round(s.rampSeconds(), 2))
+                .put("logins_per_s", Report.round(s.rampSeconds() > 0 ? online / s.rampSeconds() : 0, 1))
+                .target("logins_per_s", ">= 400")
+                .latencies("login", s.latencyMicros)
+                .put("hold_s", o.holdSeconds);
+        if (run.probe().enabled()) {
+            r.put("server_rss_before_kib", rssBefore)
+                    .put("server_rss_after_kib", rssAfter)
+                    .put("server_kib_per_session", stillOnline > 0 ? Report.round((rssAfter - rssBefore) / (double) stillOnline, 1) : null)
+                    .target("server_kib_per_session", "<= 40 at 10k")
+                    .put("server_cpu_ms_per_login", online > 0 ? Report.round((cpuAfter - cpuBefore) * 1000 / online, 2) : null);
+        }
+        s.closeAll();
+        return r;
+    }
+}
