@@ -41,6 +41,9 @@ public final class HearthConfig {
      * @param configFile the user's configuration file, or null
      * @param overrides  further settings that win over everything (tests use this for ports)
      */
+    /** The Pekko settings of a node (cluster provider, sharding, logging), above every reference.conf. */
+    private static final Config NODE = ConfigFactory.parseResources(HearthConfig.class.getClassLoader(), "hearth-node.conf");
+
     public static Config load(Path dataDir, Path configFile, Config overrides) {
         return load(dataDir, configFile, overrides, System.getenv());
     }
@@ -71,6 +74,7 @@ public final class HearthConfig {
         DatabaseSettings db = DatabaseSettings.fromConfig(withoutDb.getConfig("hearth.storage"), data);
         return top.withFallback(user)
                 .withFallback(PekkoPersistenceConfig.forDatabase(db))
+                .withFallback(NODE)
                 .withFallback(reference)
                 .resolve();
     }
