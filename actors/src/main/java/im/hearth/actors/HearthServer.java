@@ -93,7 +93,7 @@ public final class HearthServer implements AutoCloseable {
             Router router = new Router(settings, system, features::handleServerStanza);
             Entities.init(system, router, features);
             Executor authExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig("hearth-auth-dispatcher"));
-            Accounts accounts = new Accounts(router, authExecutor);
+            Accounts accounts = new Accounts(router, authExecutor, features);
             if (!listeners) {
                 return new HearthServer(system, settings, tls, accounts, null, null, null);
             }

@@ -28,6 +28,7 @@ import org.apache.pekko.persistence.typed.javadsl.Effect;
  */
 final class Established {
     private final Session s;
+    private boolean initialPresenceSent;
 
     Established(Session session) {
         this.s = session;
@@ -73,8 +74,15 @@ final class Established {
             }
             // Presence goes through the user's entity, with or without 'to': it keeps the
             // subscriptions (RFC 6121 3) and the directed presence to clean up (4.6).
-            case PRESENCE -> userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
-                    s.context.getSystem().ignoreRef()));
+            case PRESENCE -> {
+                userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
+                        s.context.getSystem().ignoreRef()));
+                if (to == null && Stanzas.type(e) == null && !initialPresenceSent) {
+                    // RFC 6121 4.2: the first available broadcast is the initial presence (the motd's moment).
+                    initialPresenceSent = true;
+                    s.services.features().onInitialPresence(s.boundJid).forEach(this::reply);
+                }
+            }
             case IQ -> onIq(stamped, target);
         }
         return resumed();
@@ -133,6 +141,7 @@ final class Established {
             return s.effects().persist(new SessionBound(full.toString(), Instant.now())).thenRun(st -> {
                 s.boundJid = full;
                 Session.log.info("c2s bound {} from {}", full, s.remoteAddress);
+                s.keepalive.onTraffic();
                 reply(Stanzas.iqResult(r.iq(), Element.builder("bind", Namespaces.BIND)
                         .textChild("jid", Namespaces.BIND, full.toString()).build()));
                 s.wire.resume();
