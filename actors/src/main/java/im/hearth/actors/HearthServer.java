@@ -98,7 +98,7 @@ public final class HearthServer implements AutoCloseable {
             Router router = new Router(settings, system, features::handleServerStanza);
             Entities.init(system, router, features);
             Executor authExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig("hearth-auth-dispatcher"));
-            Accounts accounts = new Accounts(router, authExecutor, system);
+            Accounts accounts = new Accounts(router, authExecutor, system, features);
             if (!listeners) {
                 return new HearthServer(system, settings, tls, accounts, null, null, null);
             }
@@ -107,7 +107,7 @@ public final class HearthServer implements AutoCloseable {
                     new LoginThrottle(settings.loginThrottle(), Clock.systemUTC()),
                     SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor,
                     new InBandRegistration(RegistrationSettings.fromConfig(config), accounts, Clock.systemUTC()),
-                    new AdHocCommands(AdminSettings.fromConfig(config), accounts, online, settings::hosts), online);
+                    new AdHocCommands(AdminSettings.of(settings.admins()), accounts, online, settings::hosts), online);
             HearthSettings.C2s c2s = settings.c2s();
             Tcp.ServerBinding starttls = c2s.starttlsPort() < 0 ? null : C2sListener.bind(system, services,
                     tls::newServerEngine, "starttls", c2s.starttlsPort(), false).toCompletableFuture().get(30, TimeUnit.SECONDS);

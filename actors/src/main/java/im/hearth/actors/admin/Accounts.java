@@ -1,6 +1,7 @@
 package im.hearth.actors.admin;
 
 import im.hearth.actors.auth.Credentials;
+import im.hearth.actors.feature.FeatureCatalogue;
 import im.hearth.actors.routing.Router;
 import im.hearth.actors.user.UserEntity;
 import im.hearth.persistence.db.PekkoPersistenceConfig;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -29,17 +31,26 @@ public final class Accounts {
     private final Router router;
     private final Executor authExecutor;
     private final ActorSystem<?> system;
+    private final FeatureCatalogue features;
 
-    public Accounts(Router router, Executor authExecutor, ActorSystem<?> system) {
+    public Accounts(Router router, Executor authExecutor, ActorSystem<?> system, FeatureCatalogue features) {
         this.router = router;
         this.authExecutor = authExecutor;
         this.system = system;
+        this.features = features;
     }
 
+    /** Creates the account; once it exists, routes what the features send on a new account (welcome, notices). */
     public CompletionStage<UserEntity.Result> create(BareJid jid, String password) {
         return CompletableFuture.supplyAsync(() -> Credentials.derive(password), authExecutor)
                 .thenCompose(creds -> router.user(jid.toString())
-                        .ask(replyTo -> new UserEntity.CreateAccount(creds, replyTo), TIMEOUT));
+                        .ask((ActorRef<UserEntity.Result> replyTo) -> new UserEntity.CreateAccount(creds, replyTo), TIMEOUT))
+                .thenApply(result -> {
+                    if (result == UserEntity.Result.DONE) {
+                        features.onAccountCreated(jid).forEach(router::route);
+                    }
+                    return result;
+                });
     }
 
     public CompletionStage<UserEntity.Stats> stats(BareJid jid) {

@@ -30,6 +30,7 @@ import org.apache.pekko.persistence.typed.javadsl.Effect;
  */
 final class Established {
     private final Session s;
+    private boolean initialPresenceSent;
 
     Established(Session session) {
         this.s = session;
@@ -75,8 +76,15 @@ final class Established {
             }
             // Presence goes through the user's entity, with or without 'to': it keeps the
             // subscriptions (RFC 6121 3) and the directed presence to clean up (4.6).
-            case PRESENCE -> userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
-                    s.context.getSystem().ignoreRef()));
+            case PRESENCE -> {
+                userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
+                        s.context.getSystem().ignoreRef()));
+                if (to == null && Stanzas.type(e) == null && !initialPresenceSent) {
+                    // RFC 6121 4.2: the first available broadcast is the initial presence (the motd's moment).
+                    initialPresenceSent = true;
+                    s.services.features().onInitialPresence(s.boundJid).forEach(this::reply);
+                }
+            }
             case IQ -> {
                 if (onIq(stamped, target)) {
                     return s.effects().none();
@@ -153,6 +161,7 @@ final class Established {
                 s.boundJid = full;
                 s.services.online().bound(full.toString(), s.inbox);
                 Session.log.info("c2s bound {} from {}", full, s.remoteAddress);
+                s.keepalive.onTraffic();
                 reply(Stanzas.iqResult(r.iq(), Element.builder("bind", Namespaces.BIND)
                         .textChild("jid", Namespaces.BIND, full.toString()).build()));
                 s.wire.resume();

@@ -112,6 +112,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     final ActorRef<SessionMessage> inbox;
     final SaslExchange sasl;
     final Established established;
+    final Keepalive keepalive;
 
     Wire wire;
     boolean tls;
@@ -141,6 +142,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         this.inbox = context.messageAdapter(SessionMessage.class, FromServer::new);
         this.sasl = new SaslExchange(this);
         this.established = new Established(this);
+        this.keepalive = new Keepalive(this);
         timers.startSingleTimer(AuthTimeout.INSTANCE, services.settings().c2s().authTimeout());
     }
 
@@ -185,6 +187,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                 .onCommand(Authenticated.class, sasl::onAuthenticated)
                 .onCommand(BindResolved.class, established::onBindResolved)
                 .onCommand(IqAnswered.class, this::onIqAnswered)
+                .onCommand(Keepalive.Tick.class, keepalive::onTick)
                 .onCommand(AuthTimeout.class, c -> boundJid != null ? Effect().none()
                         : fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "authentication took too long")))
                 .build();
@@ -200,6 +203,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         if (closed) {
             return Effect().none();
         }
+        keepalive.onTraffic();
         if (event instanceof StreamEvent.Open open) {
             return onHeader(open);
         } else if (event instanceof StreamEvent.Close) {

@@ -4,9 +4,16 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import im.hearth.actors.feature.privatexml.PrivateXmlSettings;
 import im.hearth.actors.feature.vcard.VCardSettings;
+import im.hearth.protocol.jid.BareJid;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The server's settings, read once at start-up from the {@code hearth} section (documented key by
@@ -20,7 +27,10 @@ public record HearthSettings(
         LoginThrottle loginThrottle,
         Admin admin,
         VCardSettings vcard,
-        PrivateXmlSettings privateXml) {
+        PrivateXmlSettings privateXml,
+        List<String> admins,
+        Modules modules,
+        ServerInfo serverInfo) {
 
     public record Tls(String certificate, String key) {
         public boolean generated() {
@@ -39,7 +49,22 @@ public record HearthSettings(
             int maxDepth,
             int maxAttributes,
             int maxAttributeBytes,
-            long maxOutboundQueueBytes) {
+            long maxOutboundQueueBytes,
+            Optional<Duration> pingInterval,
+            Duration pingTimeout) {
+    }
+
+    /** Features switched off by name (Prosody's modules_disabled); checked against the catalogue at start-up. */
+    public record Modules(Set<String> disabled) {
+    }
+
+    /**
+     * What the server says about itself: the OS in XEP-0092 answers, XEP-0157 contact addresses by
+     * kind (admin, abuse, ...), the welcome message for new accounts, the message of the day, and
+     * whether admins hear of new accounts. Empty messages are off.
+     */
+    public record ServerInfo(boolean showOs, Map<String, List<String>> contactInfo, String welcomeMessage,
+                             String motd, boolean watchRegistrations) {
     }
 
     public record LoginThrottle(int freeFailures, Duration window, Duration baseDelay, Duration maxDelay) {
@@ -67,7 +92,9 @@ public record HearthSettings(
                     range(root, c + "max-depth", 4, 1000),
                     range(root, c + "max-attributes", 4, 10_000),
                     (int) bytes(root, c + "max-attribute-size", 256, Integer.MAX_VALUE),
-                    bytes(root, c + "max-outbound-queue", 4096, Long.MAX_VALUE));
+                    bytes(root, c + "max-outbound-queue", 4096, Long.MAX_VALUE),
+                    durationOrOff(root, c + "ping-interval"),
+                    positive(root, c + "ping-timeout"));
             String t = "hearth.login-throttle.";
             LoginThrottle throttle = new LoginThrottle(
                     range(root, t + "free-failures", 0, 1000), positive(root, t + "window"),
@@ -80,7 +107,12 @@ public record HearthSettings(
                     throttle,
                     new Admin(root.getString("hearth.admin.bind"), port(root, "hearth.admin.port")),
                     VCardSettings.fromConfig(root),
-                    PrivateXmlSettings.fromConfig(root));
+                    PrivateXmlSettings.fromConfig(root),
+                    admins(root, "hearth.admins"),
+                    new Modules(Set.copyOf(root.getStringList("hearth.modules.disabled"))),
+                    new ServerInfo(root.getBoolean("hearth.version.show-os"), contactInfo(root, "hearth.contact-info"),
+                            root.getString("hearth.welcome-message").strip(), root.getString("hearth.motd").strip(),
+                            root.getBoolean("hearth.watch-registrations")));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
         }
@@ -93,6 +125,54 @@ public record HearthSettings(
 
     public boolean hosts(String domain) {
         return hosts.contains(domain);
+    }
+
+    /** A duration, or {@code off} (also {@code false}, {@code none}) for none. */
+    private static Optional<Duration> durationOrOff(Config c, String key) {
+        String raw = c.getString(key).trim();
+        if (raw.equals("off") || raw.equals("false") || raw.equals("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(positive(c, key));
+    }
+
+    private static List<String> admins(Config c, String key) {
+        List<String> out = new ArrayList<>();
+        for (String raw : c.getStringList(key)) {
+            try {
+                out.add(BareJid.parse(raw.trim()).toString());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException.BadValue(c.getValue(key).origin(), key, "'" + raw + "' is not a bare JID");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The kinds of address XEP-0157 section 2 registers; the key is the field's var without "-addresses". */
+    public static final List<String> CONTACT_KINDS =
+            List.of("abuse", "admin", "feedback", "sales", "security", "status", "support");
+
+    private static Map<String, List<String>> contactInfo(Config c, String key) {
+        Map<String, List<String>> out = new TreeMap<>();
+        Config section = c.getConfig(key);
+        for (String kind : section.root().keySet()) {
+            if (!CONTACT_KINDS.contains(kind)) {
+                throw new ConfigException.BadValue(c.getValue(key).origin(), key + "." + kind,
+                        "unknown kind of contact address; known: " + CONTACT_KINDS);
+            }
+            List<String> uris = section.getStringList(kind).stream().map(String::trim).toList();
+            for (String uri : uris) {
+                // XEP-0157: the values are URIs (xmpp:, mailto:, https:, tel:, ...).
+                if (!uri.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+")) {
+                    throw new ConfigException.BadValue(c.getValue(key).origin(), key + "." + kind,
+                            "'" + uri + "' is not a URI such as mailto:abuse@example.org or xmpp:admin@example.org");
+                }
+            }
+            if (!uris.isEmpty()) {
+                out.put(kind, uris);
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private static int port(Config c, String key) {

@@ -1,13 +1,17 @@
 package im.hearth.actors.feature;
 
+import im.hearth.protocol.feature.dataforms.DataForm;
+import im.hearth.protocol.jid.BareJid;
+import im.hearth.protocol.jid.FullJid;
 import im.hearth.protocol.xml.Element;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What one XMPP extension adds to the server: the features it advertises in the server's
- * disco#info, and the IQ payloads it answers when they are addressed to a hosted domain. A
- * feature is registered by one line in {@link FeatureCatalogue}.
+ * disco#info, and the IQ payloads it answers when they are addressed to a hosted domain, and the
+ * hooks it reacts to (stream features, initial presence, account creation). A feature is
+ * registered by one line in {@link FeatureCatalogue} and can be disabled by its name.
  */
 public interface Feature {
 
@@ -22,6 +26,21 @@ public interface Feature {
 
     /** Stream features offered to a client once it is authenticated (RFC 6120 4.3). */
     default List<Element> streamFeatures() {
+        return List.of();
+    }
+
+    /** Extended information added to the server's disco#info as data forms (XEP-0128). */
+    default List<DataForm> discoExtensions() {
+        return List.of();
+    }
+
+    /** Stanzas the server sends straight to a session when it sends its initial presence (RFC 6121 4.2). */
+    default List<Element> onInitialPresence(FullJid session) {
+        return List.of();
+    }
+
+    /** Stanzas the server routes once an account has been created (addressed, with 'from' stamped). */
+    default List<Element> onAccountCreated(BareJid account) {
         return List.of();
     }
 

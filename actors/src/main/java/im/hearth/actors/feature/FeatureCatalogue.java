@@ -3,11 +3,23 @@ package im.hearth.actors.feature;
 import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.feature.adhoc.AdHocFeature;
 import im.hearth.actors.feature.blocking.BlockingFeature;
+import im.hearth.actors.feature.caps.CapsFeature;
+import im.hearth.actors.feature.contactinfo.ContactInfoFeature;
 import im.hearth.actors.feature.disco.DiscoFeature;
+import im.hearth.actors.feature.last.LastFeature;
+import im.hearth.actors.feature.motd.MotdFeature;
 import im.hearth.actors.feature.ping.PingFeature;
 import im.hearth.actors.feature.privatexml.PrivateXmlFeature;
 import im.hearth.actors.feature.roster.RosterFeature;
 import im.hearth.actors.feature.vcard.VCardFeature;
+import im.hearth.actors.feature.time.TimeFeature;
+import im.hearth.actors.feature.version.VersionFeature;
+import im.hearth.actors.feature.watchregistrations.WatchRegistrationsFeature;
+import im.hearth.actors.feature.welcome.WelcomeFeature;
+import im.hearth.protocol.feature.dataforms.DataForm;
+import im.hearth.protocol.feature.disco.DiscoInfo;
+import im.hearth.protocol.jid.BareJid;
+import im.hearth.protocol.jid.FullJid;
 import im.hearth.protocol.stanza.StanzaError;
 import im.hearth.protocol.stanza.StanzaErrorCondition;
 import im.hearth.protocol.stanza.StanzaKind;
@@ -19,26 +31,47 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.Clock;
 
 /**
  * Every feature the server has, in one list read top to bottom, and the one place that answers
- * stanzas addressed to a hosted domain itself. An IQ request nobody handles gets
+ * stanzas addressed to a hosted domain itself. Features named in {@code hearth.modules.disabled}
+ * are left out entirely (not in disco, their IQs unanswered). An IQ request nobody handles gets
  * service-unavailable (RFC 6120 8.4); results and errors nobody asked for are dropped.
  */
 public final class FeatureCatalogue {
     private final List<Feature> features;
     private final Map<String, Feature.IqHandler> iqHandlers = new HashMap<>();
 
+    /** Features the server cannot do without: naming one in {@code hearth.modules.disabled} stops the start. */
+    static final Set<String> REQUIRED = Set.of("disco", "roster");
+
     public FeatureCatalogue(HearthSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    public FeatureCatalogue(HearthSettings settings, Clock clock) {
+        HearthSettings.ServerInfo info = settings.serverInfo();
+        CapsFeature caps = new CapsFeature(this::serverInfo);
         List<Feature> list = new ArrayList<>();
-        list.add(new DiscoFeature(this::discoFeatures));
+        list.add(new DiscoFeature(this::serverInfo, node -> enabled("caps") && node.equals(caps.capsNode())));
         list.add(new PingFeature());
         list.add(new RosterFeature());
         list.add(new VCardFeature(settings.vcard()));
         list.add(new PrivateXmlFeature(settings.privateXml()));
         list.add(new AdHocFeature());
         list.add(new BlockingFeature());
-        this.features = List.copyOf(list);
+        list.add(new VersionFeature(info.showOs()));
+        list.add(new TimeFeature(clock));
+        list.add(new LastFeature(clock));
+        list.add(new ContactInfoFeature(info.contactInfo()));
+        list.add(caps);
+        list.add(new WelcomeFeature(info.welcomeMessage()));
+        list.add(new MotdFeature(info.motd()));
+        list.add(new WatchRegistrationsFeature(info.watchRegistrations(), settings.admins()));
+        this.features = enabledOnly(list, settings.modules().disabled());
         for (Feature f : features) {
             f.serverIqHandlers().forEach((ns, h) -> {
                 if (iqHandlers.putIfAbsent(ns, h) != null) {
@@ -48,8 +81,52 @@ public final class FeatureCatalogue {
         }
     }
 
+    /** The features that are on, in catalogue order; a disabled one is not even constructed into the list. */
+    private static List<Feature> enabledOnly(List<Feature> all, Set<String> disabled) {
+        Set<String> names = new TreeSet<>();
+        all.forEach(f -> names.add(f.name()));
+        for (String name : disabled) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("bad configuration: hearth.modules.disabled names '" + name
+                        + "', which is not a feature; known: " + names);
+            }
+            if (REQUIRED.contains(name)) {
+                throw new IllegalArgumentException("bad configuration: hearth.modules.disabled: '" + name
+                        + "' is required and cannot be disabled");
+            }
+        }
+        return all.stream().filter(f -> !disabled.contains(f.name())).toList();
+    }
+
     public List<Feature> features() {
         return features;
+    }
+
+    public boolean enabled(String name) {
+        return features.stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    /** The server's own disco#info (XEP-0030 section 3.1): identity, enabled features, extended forms. */
+    public DiscoInfo serverInfo() {
+        List<DataForm> forms = new ArrayList<>();
+        features.forEach(f -> forms.addAll(f.discoExtensions()));
+        return new DiscoInfo(null, List.of(IDENTITY), discoFeatures(), forms);
+    }
+
+    static final DiscoInfo.Identity IDENTITY = new DiscoInfo.Identity("server", "im", VersionFeature.NAME);
+
+    /** What the enabled features send to a session on its initial presence (the motd). */
+    public List<Element> onInitialPresence(FullJid session) {
+        List<Element> out = new ArrayList<>();
+        features.forEach(f -> out.addAll(f.onInitialPresence(session)));
+        return out;
+    }
+
+    /** What the enabled features route when an account has been created (welcome, notices to admins). */
+    public List<Element> onAccountCreated(BareJid account) {
+        List<Element> out = new ArrayList<>();
+        features.forEach(f -> out.addAll(f.onAccountCreated(account)));
+        return out;
     }
 
     /** The features of the server's disco#info, without duplicates, in catalogue order. */

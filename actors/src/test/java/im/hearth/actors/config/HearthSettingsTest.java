@@ -1,12 +1,14 @@
 package im.hearth.actors.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reading the typed settings once, with the defaults of reference.conf, and failing with the key's name. */
@@ -91,5 +93,24 @@ class HearthSettingsTest {
         HearthSettings s = settings("hearth.c2s.max-stanza-size = 64k, hearth.c2s.max-outbound-queue = 2m");
         assertEquals(64 * 1024, s.c2s().maxStanzaBytes());
         assertEquals(2L * 1024 * 1024, s.c2s().maxOutboundQueueBytes());
+    }
+
+    @Test
+    void keepaliveDefaultsToFiveMinutesAndCanBeSwitchedOff() {
+        assertEquals(Optional.of(Duration.ofMinutes(5)), settings("").c2s().pingInterval());
+        assertEquals(Duration.ofSeconds(60), settings("").c2s().pingTimeout());
+        assertEquals(Optional.empty(), settings("hearth.c2s.ping-interval = off").c2s().pingInterval());
+        assertRejected("hearth.c2s.ping-interval = 0s", "hearth.c2s.ping-interval");
+        assertRejected("hearth.c2s.ping-timeout = off", "hearth.c2s.ping-timeout");
+    }
+
+    @Test
+    void adminsAreBareJidsAndServerInfoIsOffByDefault() {
+        assertEquals(List.of("admin@localhost"), settings("hearth.admins = [\"Admin@LocalHost\"]").admins());
+        assertRejected("hearth.admins = [\"admin@localhost/phone\"]", "hearth.admins");
+        HearthSettings.ServerInfo info = settings("").serverInfo();
+        assertFalse(info.showOs() || info.watchRegistrations());
+        assertTrue(info.welcomeMessage().isEmpty() && info.motd().isEmpty() && info.contactInfo().isEmpty());
+        assertTrue(settings("").modules().disabled().isEmpty());
     }
 }

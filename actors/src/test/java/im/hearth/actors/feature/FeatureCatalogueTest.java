@@ -87,7 +87,7 @@ class FeatureCatalogueTest {
 
     @Test
     void anUnknownPayloadIsServiceUnavailable() {
-        Element reply = answer(iq("get", Element.of("query", "jabber:iq:version")));
+        Element reply = answer(iq("get", Element.of("query", "urn:example:nothing")));
         assertEquals(StanzaErrorCondition.SERVICE_UNAVAILABLE, condition(reply));
         assertEquals(StanzaErrorCondition.SERVICE_UNAVAILABLE,
                 condition(answer(iq("set", Element.of("query", "urn:example:unknown")))));

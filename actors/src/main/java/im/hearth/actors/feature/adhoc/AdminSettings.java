@@ -1,13 +1,13 @@
 package im.hearth.actors.feature.adhoc;
 
-import com.typesafe.config.Config;
 import im.hearth.protocol.jid.BareJid;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code hearth.admins}: the bare JIDs allowed to run the XEP-0133 commands. (The server-info
- * features read the same key; the lead may merge the two readers into one.)
+ * The bare JIDs allowed to run the XEP-0133 commands: {@code hearth.admins}, read (and checked)
+ * once by {@code HearthSettings}.
  */
 public record AdminSettings(Set<BareJid> admins) {
 
@@ -17,13 +17,8 @@ public record AdminSettings(Set<BareJid> admins) {
         admins = Set.copyOf(admins);
     }
 
-    public static AdminSettings fromConfig(Config root) {
-        try {
-            return new AdminSettings(root.getStringList("hearth.admins").stream().map(String::trim)
-                    .map(BareJid::parse).collect(Collectors.toSet()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad configuration: hearth.admins: " + e.getMessage(), e);
-        }
+    public static AdminSettings of(Collection<String> bareJids) {
+        return new AdminSettings(bareJids.stream().map(BareJid::parse).collect(Collectors.toSet()));
     }
 
     public boolean isAdmin(BareJid jid) {

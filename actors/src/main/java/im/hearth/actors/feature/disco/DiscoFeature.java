@@ -10,18 +10,26 @@ import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Service discovery for the server itself (XEP-0030): disco#info answers the server identity
- * (category server, type im) and every feature in the catalogue; disco#items lists the server's
+ * (category server, type im), every enabled feature of the catalogue and their extended forms
+ * (XEP-0128); disco#items lists the server's
  * components (none yet). Unknown nodes get item-not-found (XEP-0030 section 3.2). No settings.
  */
 public final class DiscoFeature implements Feature {
-    private final Supplier<List<String>> features;
+    private final Supplier<DiscoInfo> info;
+    private final Predicate<String> knownNode;
 
-    public DiscoFeature(Supplier<List<String>> features) {
-        this.features = features;
+    /**
+     * @param info      the server's disco#info (identity, features, extended forms)
+     * @param knownNode nodes answered with the same info (the caps node#ver, XEP-0115 6.2)
+     */
+    public DiscoFeature(Supplier<DiscoInfo> info, Predicate<String> knownNode) {
+        this.info = info;
+        this.knownNode = knownNode;
     }
 
     @Override
@@ -43,11 +51,12 @@ public final class DiscoFeature implements Feature {
         if (!"get".equals(Stanzas.type(iq))) {
             return Stanzas.errorReply(iq, StanzaError.of(StanzaErrorCondition.BAD_REQUEST));
         }
-        if (query.attr("node") != null) {
+        String node = query.attr("node");
+        if (node != null && !knownNode.test(node)) {
             return Stanzas.errorReply(iq, StanzaError.of(StanzaErrorCondition.ITEM_NOT_FOUND));
         }
-        DiscoInfo info = new DiscoInfo(null, List.of(new DiscoInfo.Identity("server", "im", "Hearth")), features.get());
-        return Stanzas.iqResult(iq, info.toElement());
+        DiscoInfo server = info.get();
+        return Stanzas.iqResult(iq, new DiscoInfo(node, server.identities(), server.features(), server.extensions()).toElement());
     }
 
     private Element items(Element iq, Element query) {
