@@ -141,8 +141,11 @@ public final class SwitchableTls {
           public void onPush() {
             NetOut message = grab(appIn);
             if (message instanceof NetOut.Bytes bytes) {
-              if (tls) toTlsPlain.push(new SendBytes(bytes.bytes()));
-              else push(netOut, bytes.bytes());
+              if (!tls) push(netOut, bytes.bytes());
+              else if (toTlsPlain.isAvailable()) toTlsPlain.push(new SendBytes(bytes.bytes()));
+              // else TLS has stopped taking plaintext (its session is closing, the peer is gone):
+              // in TLS mode appIn is pulled only for toTlsPlain, so these bytes have nowhere to go
+              // (pushing them anyway failed the stage with "Cannot push port twice").
             } else if (tls) {
               failStage(new IllegalStateException("StartTls received while TLS is already on"));
             } else {
