@@ -10,6 +10,7 @@ import im.hearth.protocol.jid.FullJid;
 import im.hearth.protocol.jid.Jid;
 import im.hearth.protocol.stanza.StanzaError;
 import im.hearth.protocol.stanza.StanzaErrorCondition;
+import im.hearth.protocol.stanza.StanzaErrorType;
 import im.hearth.protocol.stanza.StanzaKind;
 import im.hearth.protocol.stanza.Stanzas;
 import im.hearth.protocol.stanza.StreamError;
@@ -30,10 +31,13 @@ import org.apache.pekko.persistence.typed.javadsl.Effect;
  */
 final class Established {
     private final Session s;
+    private final PresenceRate presenceRate;
     private boolean initialPresenceSent;
 
     Established(Session session) {
         this.s = session;
+        var c2s = session.services.settings().c2s();
+        this.presenceRate = new PresenceRate(c2s.presenceRate(), c2s.presenceBurst(), System.nanoTime());
     }
 
     Effect<SessionEvent, Session.State> onElement(Element e) {
@@ -77,6 +81,21 @@ final class Established {
             // Presence goes through the user's entity, with or without 'to': it keeps the
             // subscriptions (RFC 6121 3) and the directed presence to clean up (4.6).
             case PRESENCE -> {
+                if (to != null) {
+                    // A flood of directed presence or subscription requests costs every recipient's
+                    // entity a journal write or a delivery: limited per session (docs/routing.md).
+                    PresenceRate.Verdict verdict = presenceRate.take(System.nanoTime());
+                    if (verdict == PresenceRate.Verdict.CLOSE) {
+                        return s.fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "presence flood"));
+                    }
+                    if (verdict == PresenceRate.Verdict.REFUSE) {
+                        if (!"error".equals(Stanzas.type(e))) {
+                            reply(Stanzas.errorReply(stamped, new StanzaError(StanzaErrorType.WAIT,
+                                    StanzaErrorCondition.POLICY_VIOLATION, "too many presence stanzas, slow down")));
+                        }
+                        return resumed();
+                    }
+                }
                 userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
                         s.context.getSystem().ignoreRef()));
                 if (to == null && Stanzas.type(e) == null && !initialPresenceSent) {

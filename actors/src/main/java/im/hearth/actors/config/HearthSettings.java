@@ -51,7 +51,9 @@ public record HearthSettings(
             int maxAttributeBytes,
             long maxOutboundQueueBytes,
             Optional<Duration> pingInterval,
-            Duration pingTimeout) {
+            Duration pingTimeout,
+            double presenceRate,
+            int presenceBurst) {
     }
 
     /** Features switched off by name (Prosody's modules_disabled); checked against the catalogue at start-up. */
@@ -94,7 +96,9 @@ public record HearthSettings(
                     (int) bytes(root, c + "max-attribute-size", 256, Integer.MAX_VALUE),
                     bytes(root, c + "max-outbound-queue", 4096, Long.MAX_VALUE),
                     durationOrOff(root, c + "ping-interval"),
-                    positive(root, c + "ping-timeout"));
+                    positive(root, c + "ping-timeout"),
+                    positiveRate(root, c + "presence-rate"),
+                    range(root, c + "presence-burst", 1, 1_000_000));
             String t = "hearth.login-throttle.";
             LoginThrottle throttle = new LoginThrottle(
                     range(root, t + "free-failures", 0, 1000), positive(root, t + "window"),
@@ -187,6 +191,14 @@ public record HearthSettings(
         int v = c.getInt(key);
         if (v < min || v > max) {
             throw new ConfigException.BadValue(c.getValue(key).origin(), key, "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    private static double positiveRate(Config c, String key) {
+        double v = c.getDouble(key);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new ConfigException.BadValue(c.getValue(key).origin(), key, "must be a positive number (stanzas per second)");
         }
         return v;
     }

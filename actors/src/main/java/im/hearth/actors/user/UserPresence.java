@@ -64,6 +64,11 @@ final class UserPresence {
             }
             if (sub.isPresent()) {
                 String contact = target.get().bare().toString();
+                if (contact.equals(e.jid.toString())) {
+                    // A user always has their own presence (RFC 6121 4.2.2, 4.4.2); a subscription
+                    // stanza to oneself would only make a roster item with itself as contact. Dropped.
+                    return e.done(c.replyTo());
+                }
                 RosterDecider.Outcome outcome = RosterDecider.outbound(s.roster(), e.jid, contact, sub.get(), presence,
                         Instant.now());
                 if (sub.get() == Subscription.Type.SUBSCRIBED && !s.roster().subscription(contact).kind().from()

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One embedded PostgreSQL (a real server from a Maven jar) per test JVM, on loopback, with a fresh
  * database for each test server. Durability matters in these tests, so synchronous_commit is on.
  */
-final class TestDatabases {
+public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
@@ -36,7 +36,7 @@ final class TestDatabases {
     }
 
     /** Storage settings for a new, empty PostgreSQL database. */
-    static Map<String, Object> newPostgresDatabase() throws Exception {
+    public static Map<String, Object> newPostgresDatabase() throws Exception {
         EmbeddedPostgres pg = postgres();
         String name = "hearth_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
