@@ -2,7 +2,7 @@ package im.hearth.actors.feature.adhoc;
 
 import im.hearth.actors.admin.Accounts;
 import im.hearth.actors.c2s.OnlineSessions;
-import im.hearth.actors.feature.adhoc.CommandForm.Field;
+import im.hearth.protocol.feature.dataforms.DataForm.Field;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.actors.user.UserEntity;
 import im.hearth.protocol.feature.disco.DiscoItems;
@@ -69,25 +69,25 @@ public final class AdHocCommands {
         this.accounts = accounts;
         this.online = online;
         this.hosted = hosted;
-        Field jid = Field.of("accountjid", "jid-single", "The Jabber ID", true);
-        Field password = Field.of("password", "text-private", "The password", true);
+        Field jid = CommandForm.field("accountjid", "jid-single", "The Jabber ID", true);
+        Field password = CommandForm.field("password", "text-private", "The password", true);
         this.commands = new java.util.LinkedHashMap<>();
         commands.put(ADMIN + "add-user", new Command("Add a User",
-                List.of(jid, password, Field.of("password-verify", "text-private", "Retype password", true)), this::addUser));
+                List.of(jid, password, CommandForm.field("password-verify", "text-private", "Retype password", true)), this::addUser));
         commands.put(ADMIN + "delete-user", new Command("Delete a User",
-                List.of(Field.of("accountjids", "jid-multi", "The Jabber ID(s) to delete", true)), this::deleteUsers));
+                List.of(CommandForm.field("accountjids", "jid-multi", "The Jabber ID(s) to delete", true)), this::deleteUsers));
         commands.put(ADMIN + "change-user-password", new Command("Change User Password",
                 List.of(jid, password), this::changePassword));
         commands.put(ADMIN + "get-online-users-num", new Command("Get Number of Online Users", List.of(),
-                (d, v) -> done(CommandForm.write("result", null, List.of(Field.value("onlineusersnum", "text-single",
+                (d, v) -> done(CommandForm.write("result", null, List.of(CommandForm.value("onlineusersnum", "text-single",
                         "Number of online users (this node)", Integer.toString(online.count())))))));
         commands.put(ADMIN + "get-registered-users-num", new Command("Get Number of Registered Users", List.of(),
-                (d, v) -> accounts.list().thenApply(all -> CommandForm.write("result", null, List.of(Field.value(
+                (d, v) -> accounts.list().thenApply(all -> CommandForm.write("result", null, List.of(CommandForm.value(
                         "registeredusersnum", "text-single", "Number of registered users",
                         Long.toString(all.stream().filter(j -> j.domain().equals(d)).count())))))));
         commands.put(ADMIN + "announce", new Command("Send Announcement to Online Users",
-                List.of(Field.of("subject", "text-single", "Subject", false),
-                        Field.of("body", "text-multi", "Announcement", true)), this::announce));
+                List.of(CommandForm.field("subject", "text-single", "Subject", false),
+                        CommandForm.field("body", "text-multi", "Announcement", true)), this::announce));
     }
 
     /** True for the IQs this class answers: commands, and disco#items of the commands node. */
