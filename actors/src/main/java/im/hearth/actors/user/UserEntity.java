@@ -105,6 +105,16 @@ public final class UserEntity
     public record Stats(boolean exists, int offlineMessages, int sessions) {
     }
 
+    /** The roster as the user sees it (RFC 6121 2.1.4), for operators (XEP-0133 get-user-roster). */
+    public record GetRoster(ActorRef<RosterItems> replyTo) implements Command {
+    }
+
+    public record RosterItems(boolean exists, List<im.hearth.protocol.feature.roster.RosterItem> items) {
+        public RosterItems {
+            items = List.copyOf(items);
+        }
+    }
+
     private record SessionGone(String resource, ActorRef<SessionMessage> session) implements Command {
     }
 
@@ -189,6 +199,8 @@ public final class UserEntity
                         Effect().reply(c.replyTo(), new Credentials(s.exists(), s.credentials())))
                 .onCommand(GetStats.class, (s, c) ->
                         Effect().reply(c.replyTo(), new Stats(s.exists(), s.offline().size(), sessions.size())))
+                .onCommand(GetRoster.class, (s, c) -> Effect().reply(c.replyTo(), new RosterItems(s.exists(),
+                        s.roster().listed().stream().map(im.hearth.actors.feature.roster.Roster.Item::toRosterItem).toList())))
                 .onCommand(BindResource.class, this::onBind)
                 .onCommand(Unbind.class, (s, c) -> {
                     removeSession(s, c.resource(), c.session());
