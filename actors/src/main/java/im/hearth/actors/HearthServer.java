@@ -107,7 +107,8 @@ public final class HearthServer implements AutoCloseable {
                     new LoginThrottle(settings.loginThrottle(), Clock.systemUTC()),
                     SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor,
                     new InBandRegistration(RegistrationSettings.fromConfig(config), accounts, Clock.systemUTC()),
-                    new AdHocCommands(AdminSettings.of(settings.admins()), accounts, online, settings::hosts), online);
+                    new AdHocCommands(AdminSettings.of(settings.admins()), accounts, online, settings::hosts,
+                            features.motd(), features.welcome()), online);
             HearthSettings.C2s c2s = settings.c2s();
             Tcp.ServerBinding starttls = c2s.starttlsPort() < 0 ? null : C2sListener.bind(system, services,
                     tls::newServerEngine, "starttls", c2s.starttlsPort(), false).toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -57,6 +57,10 @@ public final class Accounts {
         return router.user(jid.toString()).ask(UserEntity.GetStats::new, TIMEOUT);
     }
 
+    public CompletionStage<UserEntity.RosterItems> roster(BareJid jid) {
+        return router.user(jid.toString()).ask(UserEntity.GetRoster::new, TIMEOUT);
+    }
+
     public CompletionStage<UserEntity.Result> changePassword(BareJid jid, String password) {
         return CompletableFuture.supplyAsync(() -> Credentials.derive(password), authExecutor)
                 .thenCompose(creds -> router.user(jid.toString())

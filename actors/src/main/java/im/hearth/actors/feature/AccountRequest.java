@@ -7,9 +7,14 @@ import java.time.Instant;
 
 /**
  * An IQ addressed to an account: whose account, who asks (the stamped full JID of the sender),
- * the IQ and its payload, and the time of the decision.
+ * the IQ and its payload, the time of the decision, and whether the account has an available
+ * resource now (its live presence, which is not in the journal).
  */
-public record AccountRequest(BareJid account, Jid from, Element iq, Element payload, Instant now) {
+public record AccountRequest(BareJid account, Jid from, Element iq, Element payload, Instant now, boolean online) {
+
+    public AccountRequest(BareJid account, Jid from, Element iq, Element payload, Instant now) {
+        this(account, from, iq, payload, now, false);
+    }
 
     /** True when one of the account's own sessions asks. */
     public boolean fromOwner() {

@@ -44,6 +44,8 @@ import java.time.Clock;
 public final class FeatureCatalogue {
     private final List<Feature> features;
     private final Map<String, Feature.IqHandler> iqHandlers = new HashMap<>();
+    private final java.util.concurrent.atomic.AtomicReference<String> motd;
+    private final java.util.concurrent.atomic.AtomicReference<String> welcome;
 
     /** Features the server cannot do without: naming one in {@code hearth.modules.disabled} stops the start. */
     static final Set<String> REQUIRED = Set.of("disco", "roster");
@@ -68,8 +70,11 @@ public final class FeatureCatalogue {
         list.add(new LastFeature(clock));
         list.add(new ContactInfoFeature(info.contactInfo()));
         list.add(caps);
-        list.add(new WelcomeFeature(info.welcomeMessage()));
-        list.add(new MotdFeature(info.motd()));
+        // Changeable at run time by the XEP-0133 commands; configuration gives the start value.
+        this.welcome = new java.util.concurrent.atomic.AtomicReference<>(info.welcomeMessage());
+        this.motd = new java.util.concurrent.atomic.AtomicReference<>(info.motd());
+        list.add(new WelcomeFeature(welcome));
+        list.add(new MotdFeature(motd));
         list.add(new WatchRegistrationsFeature(info.watchRegistrations(), settings.admins()));
         this.features = enabledOnly(list, settings.modules().disabled());
         for (Feature f : features) {
@@ -96,6 +101,16 @@ public final class FeatureCatalogue {
             }
         }
         return all.stream().filter(f -> !disabled.contains(f.name())).toList();
+    }
+
+    /** The message of the day, shared by the motd feature and the XEP-0133 commands that change it. */
+    public java.util.concurrent.atomic.AtomicReference<String> motd() {
+        return motd;
+    }
+
+    /** The welcome message, shared by the welcome feature and the XEP-0133 commands that change it. */
+    public java.util.concurrent.atomic.AtomicReference<String> welcome() {
+        return welcome;
     }
 
     public List<Feature> features() {

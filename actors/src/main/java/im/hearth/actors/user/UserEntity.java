@@ -15,6 +15,7 @@ import im.hearth.persistence.event.user.OfflineDelivered;
 import im.hearth.persistence.event.user.StoredCredential;
 import im.hearth.persistence.event.user.StoredOffline;
 import im.hearth.persistence.event.user.UserEvent;
+import im.hearth.persistence.event.user.last.LastLogout;
 import im.hearth.protocol.jid.BareJid;
 import im.hearth.protocol.jid.Jid;
 import im.hearth.protocol.stanza.StanzaError;
@@ -105,6 +106,16 @@ public final class UserEntity
     public record Stats(boolean exists, int offlineMessages, int sessions) {
     }
 
+    /** The roster as the user sees it (RFC 6121 2.1.4), for operators (XEP-0133 get-user-roster). */
+    public record GetRoster(ActorRef<RosterItems> replyTo) implements Command {
+    }
+
+    public record RosterItems(boolean exists, List<im.hearth.protocol.feature.roster.RosterItem> items) {
+        public RosterItems {
+            items = List.copyOf(items);
+        }
+    }
+
     private record SessionGone(String resource, ActorRef<SessionMessage> session) implements Command {
     }
 
@@ -189,14 +200,17 @@ public final class UserEntity
                         Effect().reply(c.replyTo(), new Credentials(s.exists(), s.credentials())))
                 .onCommand(GetStats.class, (s, c) ->
                         Effect().reply(c.replyTo(), new Stats(s.exists(), s.offline().size(), sessions.size())))
+                .onCommand(GetRoster.class, (s, c) -> Effect().reply(c.replyTo(), new RosterItems(s.exists(),
+                        s.roster().listed().stream().map(im.hearth.actors.feature.roster.Roster.Item::toRosterItem).toList())))
                 .onCommand(BindResource.class, this::onBind)
                 .onCommand(Unbind.class, (s, c) -> {
-                    removeSession(s, c.resource(), c.session());
-                    return Effect().reply(c.replyTo(), Done.getInstance());
+                    Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
+                    return logout.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
+                            : Effect().persist(logout.get()).thenReply(c.replyTo(), st -> Done.getInstance());
                 })
                 .onCommand(SessionGone.class, (s, c) -> {
-                    removeSession(s, c.resource(), c.session());
-                    return Effect().noReply();
+                    Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
+                    return logout.isEmpty() ? Effect().noReply() : Effect().persist(logout.get()).thenNoReply();
                 })
                 .onCommand(UpdatePresence.class, presence::onOwn)
                 .onCommand(AccountIq.class, presence::onAccountIq)
@@ -261,7 +275,9 @@ public final class UserEntity
         return Effect().reply(c.replyTo(), new BindResult.Bound(resource));
     }
 
-    private void removeSession(UserState s, String resource, ActorRef<SessionMessage> ref) {
+    /** Forgets the session; returns the XEP-0012 logout to record when it was the last available one. */
+    private Optional<UserEvent> removeSession(UserState s, String resource, ActorRef<SessionMessage> ref) {
+        Optional<UserEvent> logout = Optional.empty();
         LiveSession live = sessions.get(resource);
         if (live != null && live.ref().equals(ref)) {
             sessions.remove(resource);
@@ -275,11 +291,25 @@ public final class UserEntity
                 broadcastToOwnResources(unavailable, resource);
                 im.hearth.actors.feature.presence.PresenceRules.broadcast(s.roster(), unavailable, live.directed())
                         .forEach(p -> routePresence(s, p));
+                if (s.exists() && !anyAvailable()) {
+                    logout = Optional.of(lastLogout(unavailable));
+                }
             }
         }
         if (sessions.isEmpty()) {
             context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
         }
+        return logout;
+    }
+
+    boolean anyAvailable() {
+        return sessions.values().stream().anyMatch(LiveSession::available);
+    }
+
+    /** XEP-0012 section 4: now, with the status of the unavailable presence the user left with. */
+    LastLogout lastLogout(Element unavailable) {
+        return new LastLogout(Instant.now(),
+                unavailable.childText("status", im.hearth.protocol.xml.Namespaces.CLIENT).orElse(null));
     }
 
     void broadcastToOwnResources(Element presence, String fromResource) {

@@ -129,6 +129,10 @@ final class UserPresence {
                     })
                     .thenReply(c.replyTo(), st -> Done.getInstance());
         }
+        if (!available && live.available() && !e.anyAvailable()) {
+            // XEP-0012 section 4: the account's last available resource went offline.
+            return e.effects().persist(e.lastLogout(presence)).thenReply(c.replyTo(), st -> Done.getInstance());
+        }
         return e.done(c.replyTo());
     }
 
@@ -207,7 +211,8 @@ final class UserPresence {
         if (from.isEmpty()) {
             return e.done(replyTo);
         }
-        AccountOutcome outcome = feature.handleIq(s, new AccountRequest(e.jid, from.get(), iq, payload, Instant.now()));
+        AccountOutcome outcome = feature.handleIq(s, new AccountRequest(e.jid, from.get(), iq, payload, Instant.now(),
+                e.anyAvailable()));
         Jid asker = from.get();
         if (outcome.events().isEmpty()) {
             sendAccount(outcome.effects(), asker);

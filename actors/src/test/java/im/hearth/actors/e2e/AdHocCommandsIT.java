@@ -15,6 +15,7 @@ import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
@@ -114,6 +115,46 @@ class AdHocCommandsIT {
             AdHocCommandResult registered = run(root, ADMIN + "get-registered-users-num", Map.of());
             assertEquals("2", registered.getResponse().getForm().getField("registeredusersnum").getFirstValue());
         } finally {
+            root.disconnect();
+        }
+    }
+
+    @Test
+    void adminReadsAUsersRosterAndListsOnlineUsers() throws Exception {
+        XMPPTCPConnection root = login("root", "root-secret");
+        try {
+            Roster.getInstanceFor(root).createItem(JidCreate.bareFrom("mallory@localhost"), "Mallory", null);
+            AdHocCommandResult roster = run(root, ADMIN + "get-user-roster", Map.of("accountjid", "root@localhost"));
+            assertTrue(roster.isCompleted());
+            String xml = roster.getResponse().toXML().toString();
+            assertTrue(xml.contains("jabber:iq:roster") && xml.contains("mallory@localhost"), xml);
+
+            AdHocCommandResult online = run(root, ADMIN + "get-online-users-list", Map.of());
+            assertTrue(online.getResponse().getForm().getField("onlineuserjids").getValuesAsString()
+                    .contains("root@localhost"));
+        } finally {
+            root.disconnect();
+        }
+    }
+
+    @Test
+    void aMotdSetByCommandArrivesAtTheNextLogin() throws Exception {
+        XMPPTCPConnection root = login("root", "root-secret");
+        try {
+            assertTrue(run(root, ADMIN + "set-motd", Map.of("motd", "Hearth moves on Sunday")).isCompleted());
+            XMPPTCPConnection mallory = Clients.starttls(server, "mallory", "mallory-secret", "motd", "SCRAM-SHA-256");
+            BlockingQueue<Message> received = new ArrayBlockingQueue<>(4);
+            mallory.addAsyncStanzaListener(s -> received.add((Message) s), MessageTypeFilter.HEADLINE);
+            mallory.connect().login();
+            try {
+                Message motd = received.poll(15, TimeUnit.SECONDS);
+                assertEquals("Hearth moves on Sunday", motd == null ? null : motd.getBody());
+            } finally {
+                mallory.disconnect();
+            }
+        } finally {
+            // The other tests here expect no motd at login.
+            run(root, ADMIN + "delete-motd", Map.of());
             root.disconnect();
         }
     }

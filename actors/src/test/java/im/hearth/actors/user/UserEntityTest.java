@@ -209,6 +209,30 @@ class UserEntityTest {
         assertEquals(jid + "/desk", Stanzas.from(gone));
     }
 
+    @Test
+    void theLastAvailableResourceEndingIsRecordedAsALogout() {
+        createAccount();
+        TestProbe<SessionMessage> phone = availableSession("phone", 0);
+        TestProbe<SessionMessage> desk = availableSession("desk", 0);
+        assertTrue(entity.<Done>runCommand(r -> new UserEntity.Unbind("desk", desk.ref(), r)).hasNoEvents());
+        var last = entity.<Done>runCommand(r -> new UserEntity.Unbind("phone", phone.ref(), r));
+        var logout = last.eventOfType(im.hearth.persistence.event.user.last.LastLogout.class);
+        assertEquals(null, logout.status());
+        assertEquals(logout.at(), last.state().lastSeen().at());
+    }
+
+    @Test
+    void unavailablePresenceOfTheLastResourceIsRecordedWithItsStatus() {
+        createAccount();
+        availableSession("phone", 0);
+        Element bye = Element.builder("presence", Namespaces.CLIENT).attr("from", jid + "/phone")
+                .attr("type", "unavailable").textChild("status", Namespaces.CLIENT, "Gone fishing").build();
+        var result = entity.<Done>runCommand(r -> new UserEntity.UpdatePresence("phone", bye, r));
+        assertEquals("Gone fishing",
+                result.eventOfType(im.hearth.persistence.event.user.last.LastLogout.class).status());
+        assertEquals("Gone fishing", result.state().lastSeen().status());
+    }
+
     // --- incoming messages ---
 
     @Test

@@ -63,7 +63,9 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.blocking.JidsBlocked(List.of("bob@example.org", "spam.example"),
             T0.plusSeconds(13)),
         new im.hearth.persistence.event.user.blocking.JidsUnblocked(List.of("bob@example.org"), T0.plusSeconds(14)),
-        new im.hearth.persistence.event.user.blocking.BlocklistCleared(T0.plusSeconds(15)));
+        new im.hearth.persistence.event.user.blocking.BlocklistCleared(T0.plusSeconds(15)),
+        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(16), "Gone fishing"),
+        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(17), null));
   }
 
   public static List<SessionEvent> sessionEvents() {

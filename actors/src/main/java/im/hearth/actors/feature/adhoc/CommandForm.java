@@ -1,5 +1,7 @@
 package im.hearth.actors.feature.adhoc;
 
+import im.hearth.protocol.feature.dataforms.DataForm;
+import im.hearth.protocol.feature.dataforms.DataForm.Field;
 import im.hearth.protocol.xml.Element;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,65 +9,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough of XEP-0004 data forms for the admin commands: write a form or a result, read a
- * submission's values. TODO(lead): replace with the shared codec in protocol.feature.dataforms once
- * merged (it was written in parallel).
+ * The XEP-0133 conventions on top of the shared XEP-0004 codec ({@link DataForm}): forms and
+ * results carry the admin FORM_TYPE first; a submission is read as var → values.
  */
 final class CommandForm {
-    static final String NAMESPACE = "jabber:x:data";
+    static final String NAMESPACE = DataForm.NAMESPACE;
     static final String ADMIN_FORM_TYPE = "http://jabber.org/protocol/admin";
-
-    /** One field; {@code values} may be empty. */
-    record Field(String var, String type, String label, boolean required, List<String> values) {
-        static Field of(String var, String type, String label, boolean required) {
-            return new Field(var, type, label, required, List.of());
-        }
-
-        static Field value(String var, String type, String label, String value) {
-            return new Field(var, type, label, false, List.of(value));
-        }
-    }
 
     private CommandForm() {
     }
 
+    /** A field the admin fills in. */
+    static Field field(String var, String type, String label, boolean required) {
+        return new Field(var, type, label, List.of(), required, null, List.of());
+    }
+
+    /** A field of a result, with its values. */
+    static Field value(String var, String type, String label, List<String> values) {
+        return new Field(var, type, label, values, false, null, List.of());
+    }
+
+    static Field value(String var, String type, String label, String value) {
+        return value(var, type, label, List.of(value));
+    }
+
     /** A form ({@code type} "form") or a result ("result"), with the XEP-0133 FORM_TYPE first. */
     static Element write(String type, String title, List<Field> fields) {
-        Element.Builder x = Element.builder("x", NAMESPACE).attr("type", type);
-        if (title != null) {
-            x.textChild("title", NAMESPACE, title);
-        }
-        x.child(Element.builder("field", NAMESPACE).attr("var", "FORM_TYPE").attr("type", "hidden")
-                .textChild("value", NAMESPACE, ADMIN_FORM_TYPE).build());
-        for (Field f : fields) {
-            Element.Builder field = Element.builder("field", NAMESPACE).attr("var", f.var()).attr("type", f.type());
-            if (f.label() != null) {
-                field.attr("label", f.label());
-            }
-            if (f.required()) {
-                field.child(Element.of("required", NAMESPACE));
-            }
-            for (String v : f.values()) {
-                field.textChild("value", NAMESPACE, v);
-            }
-            x.child(field.build());
-        }
-        return x.build();
+        List<Field> all = new ArrayList<>();
+        all.add(Field.hidden(DataForm.FORM_TYPE, ADMIN_FORM_TYPE));
+        all.addAll(fields);
+        return new DataForm(type, title, List.of(), all).toElement();
     }
 
     /** The values of a submitted form inside {@code parent} (var → values); empty when there is none. */
     static Map<String, List<String>> submitted(Element parent) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        parent.child("x", NAMESPACE).filter(x -> "submit".equals(x.attr("type"))).ifPresent(x -> {
-            for (Element field : x.children("field", NAMESPACE)) {
-                String var = field.attr("var");
-                if (var != null) {
-                    List<String> vs = new ArrayList<>();
-                    field.children("value", NAMESPACE).forEach(v -> vs.add(v.text()));
-                    values.put(var, List.copyOf(vs));
-                }
-            }
-        });
+        parent.child("x", NAMESPACE).flatMap(DataForm::parse).filter(f -> "submit".equals(f.type()))
+                .ifPresent(form -> form.fields().stream().filter(f -> f.var() != null)
+                        .forEach(f -> values.put(f.var(), f.values())));
         return values;
     }
 

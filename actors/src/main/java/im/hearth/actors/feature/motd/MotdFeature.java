@@ -6,6 +6,7 @@ import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Message of the day (Prosody's mod_motd): {@code hearth.motd} is sent from the domain to each
@@ -13,9 +14,17 @@ import java.util.Map;
  * archived nor stored offline. Off when empty.
  */
 public final class MotdFeature implements Feature {
-    private final String text;
+    private final AtomicReference<String> text;
 
     public MotdFeature(String text) {
+        this(new AtomicReference<>(text));
+    }
+
+    /**
+     * @param text the current text, which the XEP-0133 commands change at run time (on this node,
+     *             until restart); starts as {@code hearth.motd}
+     */
+    public MotdFeature(AtomicReference<String> text) {
         this.text = text;
     }
 
@@ -36,7 +45,8 @@ public final class MotdFeature implements Feature {
 
     @Override
     public List<Element> onInitialPresence(FullJid session) {
-        if (text.isEmpty()) {
+        String text = this.text.get();
+        if (text == null || text.isEmpty()) {
             return List.of();
         }
         return List.of(Element.builder("message", Namespaces.CLIENT).attr("from", session.domain())

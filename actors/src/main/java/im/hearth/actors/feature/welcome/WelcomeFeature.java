@@ -6,6 +6,7 @@ import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Welcome message (Prosody's mod_welcome): every new account gets {@code hearth.welcome-message}
@@ -13,9 +14,17 @@ import java.util.Map;
  * (XEP-0160) and arrives at the first login. Off when the message is empty.
  */
 public final class WelcomeFeature implements Feature {
-    private final String text;
+    private final AtomicReference<String> text;
 
     public WelcomeFeature(String text) {
+        this(new AtomicReference<>(text));
+    }
+
+    /**
+     * @param text the current text, which the XEP-0133 commands change at run time (on this node,
+     *             until restart); starts as {@code hearth.welcome-message}
+     */
+    public WelcomeFeature(AtomicReference<String> text) {
         this.text = text;
     }
 
@@ -36,7 +45,8 @@ public final class WelcomeFeature implements Feature {
 
     @Override
     public List<Element> onAccountCreated(BareJid account) {
-        if (text.isEmpty()) {
+        String text = this.text.get();
+        if (text == null || text.isEmpty()) {
             return List.of();
         }
         return List.of(Element.builder("message", Namespaces.CLIENT).attr("from", account.domain())

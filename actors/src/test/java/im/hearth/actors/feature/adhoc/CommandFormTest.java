@@ -13,7 +13,7 @@ class CommandFormTest {
     @Test
     void writesTheAdminFormTypeFirstAndRequiredFields() {
         Element x = CommandForm.write("form", "Add a User",
-                List.of(CommandForm.Field.of("accountjid", "jid-single", "The Jabber ID", true)));
+                List.of(CommandForm.field("accountjid", "jid-single", "The Jabber ID", true)));
         assertEquals("form", x.attr("type"));
         List<Element> fields = x.children("field", CommandForm.NAMESPACE);
         assertEquals("FORM_TYPE", fields.get(0).attr("var"));
