@@ -18,11 +18,15 @@ public interface Feature {
     /** The feature's name, as used in configuration and docs/features.md. */
     String name();
 
-    /** Namespaces added to the server's disco#info features (XEP-0030). */
-    List<String> discoFeatures();
+    /** Namespaces added to the server's disco#info features (XEP-0030); none by default. */
+    default List<String> discoFeatures() {
+        return List.of();
+    }
 
-    /** Handlers of IQ get/set addressed to the server, keyed by the payload's namespace. */
-    Map<String, IqHandler> serverIqHandlers();
+    /** Handlers of IQ get/set addressed to the server, keyed by the payload's namespace; none by default. */
+    default Map<String, IqHandler> serverIqHandlers() {
+        return Map.of();
+    }
 
     /** Stream features offered to a client once it is authenticated (RFC 6120 4.3). */
     default List<Element> streamFeatures() {

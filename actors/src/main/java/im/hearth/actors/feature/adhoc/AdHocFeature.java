@@ -2,7 +2,6 @@ package im.hearth.actors.feature.adhoc;
 
 import im.hearth.actors.feature.Feature;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Advertises ad-hoc commands (XEP-0050) in the server's disco#info. The commands themselves are
@@ -21,8 +20,4 @@ public final class AdHocFeature implements Feature {
         return List.of(AdHocCommands.NAMESPACE);
     }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 }

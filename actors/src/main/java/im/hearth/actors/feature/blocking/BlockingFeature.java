@@ -7,7 +7,6 @@ import im.hearth.actors.feature.Feature;
 import im.hearth.actors.user.UserState;
 import im.hearth.protocol.feature.blocking.BlockingPayload;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,10 +27,6 @@ public final class BlockingFeature implements Feature, AccountFeature {
         return List.of(BlockingPayload.NAMESPACE);
     }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public Set<String> accountIqNamespaces() {

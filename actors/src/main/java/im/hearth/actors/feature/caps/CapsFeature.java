@@ -5,7 +5,6 @@ import im.hearth.protocol.feature.caps.Caps;
 import im.hearth.protocol.feature.disco.DiscoInfo;
 import im.hearth.protocol.xml.Element;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -49,10 +48,6 @@ public final class CapsFeature implements Feature {
         return List.of(Caps.NAMESPACE);
     }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public List<Element> streamFeatures() {

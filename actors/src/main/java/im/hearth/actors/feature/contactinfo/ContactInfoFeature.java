@@ -28,15 +28,7 @@ public final class ContactInfoFeature implements Feature {
         return "contact-info";
     }
 
-    @Override
-    public List<String> discoFeatures() {
-        return List.of();
-    }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public List<DataForm> discoExtensions() {

@@ -7,7 +7,6 @@ import im.hearth.actors.feature.Feature;
 import im.hearth.actors.user.UserState;
 import im.hearth.protocol.feature.privatexml.PrivateQuery;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,15 +26,7 @@ public final class PrivateXmlFeature implements Feature, AccountFeature {
         return "private";
     }
 
-    @Override
-    public List<String> discoFeatures() {
-        return List.of();
-    }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public Set<String> accountIqNamespaces() {

@@ -4,7 +4,6 @@ import im.hearth.actors.feature.Feature;
 import im.hearth.protocol.feature.roster.RosterQuery;
 import im.hearth.protocol.xml.Element;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The roster and presence subscriptions (RFC 6121 sections 2 to 4) with roster versioning
@@ -19,15 +18,7 @@ public final class RosterFeature implements Feature {
         return "roster";
     }
 
-    @Override
-    public List<String> discoFeatures() {
-        return List.of();
-    }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public List<Element> streamFeatures() {

@@ -7,7 +7,6 @@ import im.hearth.actors.feature.Feature;
 import im.hearth.actors.user.UserState;
 import im.hearth.protocol.feature.vcard.VCardTemp;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,10 +32,6 @@ public final class VCardFeature implements Feature, AccountFeature {
         return List.of(VCardTemp.NAMESPACE); // XEP-0054 section 2
     }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public Set<String> accountIqNamespaces() {

@@ -6,7 +6,6 @@ import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Watch registrations (Prosody's mod_watchregistrations): when {@code hearth.watch-registrations}
@@ -27,15 +26,7 @@ public final class WatchRegistrationsFeature implements Feature {
         return "watch-registrations";
     }
 
-    @Override
-    public List<String> discoFeatures() {
-        return List.of();
-    }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public List<Element> onAccountCreated(BareJid account) {

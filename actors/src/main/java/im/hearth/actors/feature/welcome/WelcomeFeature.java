@@ -5,7 +5,6 @@ import im.hearth.protocol.jid.BareJid;
 import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,15 +32,7 @@ public final class WelcomeFeature implements Feature {
         return "welcome";
     }
 
-    @Override
-    public List<String> discoFeatures() {
-        return List.of();
-    }
 
-    @Override
-    public Map<String, IqHandler> serverIqHandlers() {
-        return Map.of();
-    }
 
     @Override
     public List<Element> onAccountCreated(BareJid account) {
