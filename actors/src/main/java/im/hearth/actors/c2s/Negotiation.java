@@ -74,14 +74,14 @@ final class Negotiation {
             Element.Builder mechs = Element.builder("mechanisms", Namespaces.SASL);
             for (String m : mechanisms) {
                 mechs.textChild("mechanism", Namespaces.SASL, m);
-                if (mechanisms.stream().anyMatch(name -> name.endsWith("-PLUS"))) {
+            }
+            XmlWriter.write(mechs.build(), Namespaces.CLIENT, sb);
+            if (mechanisms.stream().anyMatch(name -> name.endsWith("-PLUS"))) {
                 // XEP-0440: the channel-binding types the -PLUS mechanisms accept.
                 XmlWriter.write(Element.builder("sasl-channel-binding", SASL_CB)
                         .child(Element.builder("channel-binding", SASL_CB).attr("type", "tls-server-end-point").build())
                         .build(), Namespaces.CLIENT, sb);
             }
-        }
-            XmlWriter.write(mechs.build(), Namespaces.CLIENT, sb);
         }
         if (!authenticated && (tls || !requireEncryption)) {
             for (Element f : beforeAuth) {

@@ -113,4 +113,16 @@ class NegotiationTest {
         assertTrue(Negotiation.features(true, true, MECHANISMS, false, List.of(), register).contains("iq-register"));
         assertFalse(Negotiation.features(true, true, MECHANISMS, true, List.of(), register).contains("iq-register"));
     }
+
+    @Test
+    void plusMechanismsComeWithOneChannelBindingListAfterTheMechanisms() {
+        String features = Negotiation.features(true, true,
+                List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-1-PLUS", "SCRAM-SHA-256"), false);
+        int first = features.indexOf("<sasl-channel-binding");
+        assertTrue(first > features.indexOf("</mechanisms>"), features);
+        assertEquals(first, features.lastIndexOf("<sasl-channel-binding"),
+                "XEP-0440's list once, not once per mechanism: " + features);
+        assertFalse(
+                Negotiation.features(true, true, MECHANISMS, false).contains("sasl-channel-binding"));
+    }
 }
