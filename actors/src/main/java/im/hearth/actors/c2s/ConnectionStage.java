@@ -84,7 +84,7 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
                         discardingUntilTls = false;
                         session.tell(new Session.TlsUp(tls.session()));
                     } else if (element instanceof NetIn.Bytes bytes && !discardingUntilTls && !failed
-                            && parser.needsInput()) {
+                            && !closing && parser.needsInput()) {
                         byte[] chunk = bytes.bytes().toArray();
                         parser.feed(chunk, 0, chunk.length);
                     }
@@ -94,6 +94,9 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
                 @Override
                 public void onUpstreamFinish() {
                     disconnected("client closed the connection");
+                    if (closing && queue.isEmpty()) {
+                        completeStage();
+                    }
                 }
 
                 @Override
@@ -179,7 +182,16 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
         }
 
         private void pump() {
-            if (awaitingSession || closing || failed) {
+            if (closing) {
+                // Read and drop what the client still sends: closing a socket with unread input
+                // makes TCP reset it, and the reset would throw away the stream error and the
+                // closing tag on their way to the client.
+                if (!isClosed(in) && !hasBeenPulled(in)) {
+                    pull(in);
+                }
+                return;
+            }
+            if (awaitingSession || failed) {
                 return;
             }
             if (!discardingUntilTls) {
@@ -230,19 +242,23 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
             }
             closing = true;
             told = true;
-            // Nothing more is read (pump stops); the inlet is not cancelled here, because TLS would
-            // then close the session before the last bytes, the closing tag, are written.
+            // The inlet is not cancelled here: TLS would then close the session before the last
+            // bytes, the closing tag, are written. The outlet completes once they are out (TLS
+            // then sends close_notify); input is drained meanwhile (see pump).
             flush();
-            if (!queue.isEmpty()) {
-                // Completing gracefully waits for the client to read; one that never does must
-                // not keep the connection (and its TLS and TCP stages) forever.
-                scheduleOnce("close", closeTimeout);
-            }
+            pump();
+            // A client that never reads, or never closes, must not keep the connection (and its
+            // TLS and TCP stages) forever.
+            scheduleOnce("close", closeTimeout);
         }
 
         @Override
         public void onTimer(Object key) {
-            failStage(new IOException("the client did not read the end of its stream within " + closeTimeout));
+            if (queue.isEmpty()) {
+                completeStage(); // everything was written; the client just did not close its side
+            } else {
+                failStage(new IOException("the client did not read the end of its stream within " + closeTimeout));
+            }
         }
 
         private void flush() {
@@ -253,8 +269,11 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
                 }
                 push(out, next);
             }
-            if (closing && queue.isEmpty()) {
-                completeStage();
+            if (closing && queue.isEmpty() && !isClosed(out)) {
+                complete(out);
+                if (isClosed(in)) {
+                    completeStage();
+                }
             }
         }
 
