@@ -10,7 +10,7 @@ import java.util.UUID;
  * The server side of PLAIN (RFC 4616): {@code [authzid] NUL authcid NUL passwd}, checked
  * against the account's SCRAM-SHA-256 credential. Offered over TLS only.
  */
-final class PlainServer implements ServerMechanism {
+final class PlainServer extends ExchangeSteps {
 
     static final String NAME = "PLAIN";
 
@@ -21,10 +21,7 @@ final class PlainServer implements ServerMechanism {
     private static final ScramCredential NO_SUCH_USER =
             ScramCredential.create(ScramAlgorithm.SHA_256, UUID.randomUUID().toString());
 
-    private enum State { NEW, AWAIT_MESSAGE, AWAIT_CREDENTIAL, DONE }
-
     private final SaslContext context;
-    private State state = State.NEW;
     private String username;
     private String password;
 
@@ -38,35 +35,12 @@ final class PlainServer implements ServerMechanism {
     }
 
     @Override
-    public SaslStep start(byte[] initialResponseOrNull) {
-        if (state != State.NEW) {
-            throw new IllegalStateException("already started");
-        }
-        if (initialResponseOrNull == null) {
-            state = State.AWAIT_MESSAGE;
-            return new SaslStep.Challenge(new byte[0]);
-        }
-        return message(initialResponseOrNull);
+    SaslStep first(byte[] message) {
+        return message(message);
     }
 
     @Override
-    public SaslStep respond(byte[] response) {
-        Objects.requireNonNull(response, "response");
-        return switch (state) {
-            case NEW -> throw new IllegalStateException("not started");
-            case AWAIT_MESSAGE -> message(response);
-            case AWAIT_CREDENTIAL, DONE -> fail(SaslFailure.MALFORMED_REQUEST, "unexpected response");
-        };
-    }
-
-    @Override
-    public SaslStep credential(Optional<ScramCredential> credentialForThisAlgorithm) {
-        if (state == State.DONE) {
-            return fail(SaslFailure.MALFORMED_REQUEST, "exchange already finished");
-        }
-        if (state != State.AWAIT_CREDENTIAL) {
-            throw new IllegalStateException("no credential was asked for");
-        }
+    SaslStep credentialArrived(Optional<ScramCredential> credentialForThisAlgorithm) {
         String candidate = password;
         password = null;
         boolean ok = credentialForThisAlgorithm.orElse(NO_SUCH_USER).verifyPassword(candidate)
@@ -107,9 +81,9 @@ final class PlainServer implements ServerMechanism {
         return new SaslStep.NeedCredential(username);
     }
 
-    private SaslStep.Failure fail(SaslFailure failure, String text) {
-        state = State.DONE;
+    @Override
+    SaslStep.Failure fail(SaslFailure failure, String text) {
         password = null;
-        return new SaslStep.Failure(failure, text);
+        return super.fail(failure, text);
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * client-first → {@link SaslStep.NeedCredential} → server-first challenge → client-final →
  * success with server-final. Channel binding is {@code tls-server-end-point} (RFC 5929 §4.1).
  */
-final class ScramServer implements ServerMechanism {
+final class ScramServer extends ExchangeSteps {
 
     static final String TLS_SERVER_END_POINT = "tls-server-end-point";
 
@@ -27,14 +27,11 @@ final class ScramServer implements ServerMechanism {
      */
     private static final byte[] FAKE_SALT_KEY = randomBytes(32);
 
-    private enum State { NEW, AWAIT_CLIENT_FIRST, AWAIT_CREDENTIAL, AWAIT_CLIENT_FINAL, DONE }
-
     private final ScramAlgorithm algorithm;
     private final boolean plus;
     private final SaslContext context;
     private final Supplier<String> serverNonces;
 
-    private State state = State.NEW;
     private String gs2Header;
     private boolean channelBound;
     private String clientFirstBare;
@@ -72,38 +69,17 @@ final class ScramServer implements ServerMechanism {
     }
 
     @Override
-    public SaslStep start(byte[] initialResponseOrNull) {
-        if (state != State.NEW) {
-            throw new IllegalStateException("already started");
-        }
-        if (initialResponseOrNull == null) {
-            // RFC 6120 §6.4.2: no initial response, so ask for it with an empty challenge.
-            state = State.AWAIT_CLIENT_FIRST;
-            return new SaslStep.Challenge(new byte[0]);
-        }
-        return clientFirst(initialResponseOrNull);
+    SaslStep first(byte[] message) {
+        return clientFirst(message);
     }
 
     @Override
-    public SaslStep respond(byte[] response) {
-        Objects.requireNonNull(response, "response");
-        return switch (state) {
-            case NEW -> throw new IllegalStateException("not started");
-            case AWAIT_CLIENT_FIRST -> clientFirst(response);
-            case AWAIT_CLIENT_FINAL -> clientFinal(response);
-            // A response while the lookup runs, or after the end, is the client's error.
-            case AWAIT_CREDENTIAL, DONE -> fail(SaslFailure.MALFORMED_REQUEST, "unexpected response");
-        };
+    SaslStep last(byte[] message) {
+        return clientFinal(message);
     }
 
     @Override
-    public SaslStep credential(Optional<ScramCredential> credentialForThisAlgorithm) {
-        if (state == State.DONE) {
-            return fail(SaslFailure.MALFORMED_REQUEST, "exchange already finished");
-        }
-        if (state != State.AWAIT_CREDENTIAL) {
-            throw new IllegalStateException("no credential was asked for");
-        }
+    SaslStep credentialArrived(Optional<ScramCredential> credentialForThisAlgorithm) {
         String salt;
         int iterations;
         if (credentialForThisAlgorithm.isPresent()) {
@@ -132,7 +108,7 @@ final class ScramServer implements ServerMechanism {
         }
         nonce = clientNonce + serverNonce;
         serverFirst = "r=" + nonce + ",s=" + salt + ",i=" + iterations;
-        state = State.AWAIT_CLIENT_FINAL;
+        state = State.AWAIT_FINAL;
         return new SaslStep.Challenge(Wire.utf8(serverFirst));
     }
 
@@ -272,11 +248,6 @@ final class ScramServer implements ServerMechanism {
         byte[] serverSignature = algorithm.hmac(serverKey, authMessage);
         state = State.DONE;
         return new SaslStep.Success(username, Wire.utf8("v=" + Wire.base64(serverSignature)));
-    }
-
-    private SaslStep.Failure fail(SaslFailure failure, String text) {
-        state = State.DONE;
-        return new SaslStep.Failure(failure, text);
     }
 
     private static byte[] randomBytes(int n) {
