@@ -11,10 +11,11 @@ import org.apache.pekko.actor.typed.ActorRef;
  * available and with which priority, its last presence (for probes and new resources), the
  * contacts it sent directed presence to (RFC 6121 4.6), and whether it asked for the roster
  * (and so gets roster pushes, 2.1.6), and the topics of account features whose pushes it asked for
- * (the blocklist, XEP-0191).
+ * (the blocklist, XEP-0191), and whether its stream is hibernated (XEP-0198: the connection is gone,
+ * the session waits to be resumed and queues what it is sent).
  */
 record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority, Element lastPresence,
-                   Set<String> directed, boolean interested, Set<String> topics) {
+                   Set<String> directed, boolean interested, Set<String> topics, boolean hibernated) {
 
     LiveSession {
         directed = Set.copyOf(directed);
@@ -22,18 +23,18 @@ record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority
     }
 
     static LiveSession bound(ActorRef<SessionMessage> ref) {
-        return new LiveSession(ref, false, 0, null, Set.of(), false, Set.of());
+        return new LiveSession(ref, false, 0, null, Set.of(), false, Set.of(), false);
     }
 
     LiveSession interestedIn(String topic) {
         Set<String> next = new LinkedHashSet<>(topics);
         next.add(topic);
-        return new LiveSession(ref, available, priority, lastPresence, directed, interested, next);
+        return new LiveSession(ref, available, priority, lastPresence, directed, interested, next, hibernated);
     }
 
     LiveSession withPresence(boolean available, int priority, Element presence) {
         return new LiveSession(ref, available, priority, available ? presence : null,
-                available ? directed : Set.of(), interested, topics);
+                available ? directed : Set.of(), interested, topics, hibernated);
     }
 
     LiveSession withDirected(String contact, boolean add) {
@@ -43,11 +44,15 @@ record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority
         } else {
             next.remove(contact);
         }
-        return new LiveSession(ref, available, priority, lastPresence, next, interested, topics);
+        return new LiveSession(ref, available, priority, lastPresence, next, interested, topics, hibernated);
     }
 
     LiveSession interestedInRoster() {
-        return new LiveSession(ref, available, priority, lastPresence, directed, true, topics);
+        return new LiveSession(ref, available, priority, lastPresence, directed, true, topics, hibernated);
+    }
+
+    LiveSession withHibernated(boolean now) {
+        return new LiveSession(ref, available, priority, lastPresence, directed, interested, topics, now);
     }
 
     void tell(Element stanza) {

@@ -99,6 +99,15 @@ public final class UserEntity
     public record Deliver(Element stanza, ActorRef<Done> replyTo) implements Command {
     }
 
+    /**
+     * A bound session's stream was cut and it now waits to be resumed (XEP-0198 hibernation), or
+     * it was resumed. It stays bound either way; the entity only notes it (push notifications
+     * are sent for what a hibernated session would miss).
+     */
+    public record SessionHibernated(String resource, ActorRef<SessionMessage> session, boolean hibernated)
+            implements Command {
+    }
+
     /** What an operator may ask about an account (the CLI, XEP-0133 user statistics). */
     public record GetStats(ActorRef<Stats> replyTo) implements Command {
     }
@@ -211,6 +220,13 @@ public final class UserEntity
                 .onCommand(SessionGone.class, (s, c) -> {
                     Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
                     return logout.isEmpty() ? Effect().noReply() : Effect().persist(logout.get()).thenNoReply();
+                })
+                .onCommand(SessionHibernated.class, (s, c) -> {
+                    LiveSession live = sessions.get(c.resource());
+                    if (live != null && live.ref().equals(c.session())) {
+                        sessions.put(c.resource(), live.withHibernated(c.hibernated()));
+                    }
+                    return Effect().noReply();
                 })
                 .onCommand(UpdatePresence.class, presence::onOwn)
                 .onCommand(AccountIq.class, presence::onAccountIq)
