@@ -3,6 +3,7 @@ package im.hearth.actors.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import im.hearth.actors.feature.privatexml.PrivateXmlSettings;
+import im.hearth.actors.feature.push.PushSettings;
 import im.hearth.actors.feature.vcard.VCardSettings;
 import im.hearth.protocol.jid.BareJid;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ public record HearthSettings(
         PrivateXmlSettings privateXml,
         List<String> admins,
         Modules modules,
-        ServerInfo serverInfo) {
+        ServerInfo serverInfo,
+        PushSettings push) {
 
     public record Tls(String certificate, String key) {
         public boolean generated() {
@@ -116,7 +118,8 @@ public record HearthSettings(
                     new Modules(Set.copyOf(root.getStringList("hearth.modules.disabled"))),
                     new ServerInfo(root.getBoolean("hearth.version.show-os"), contactInfo(root, "hearth.contact-info"),
                             root.getString("hearth.welcome-message").strip(), root.getString("hearth.motd").strip(),
-                            root.getBoolean("hearth.watch-registrations")));
+                            root.getBoolean("hearth.watch-registrations")),
+                    PushSettings.fromConfig(root));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
         }

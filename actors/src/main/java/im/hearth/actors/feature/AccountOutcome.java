@@ -30,6 +30,10 @@ public record AccountOutcome(List<UserEvent> events, List<Effect> effects) {
         record Interested(String topic) implements Effect {
         }
 
+        /** The asking session no longer wants this topic (a flag turned off, e.g. XEP-0280 disable). */
+        record NotInterested(String topic) implements Effect {
+        }
+
         /** A push for every session of the account that is interested in the topic ('to' is set per session). */
         record ToInterestedSessions(String topic, Element stanza) implements Effect {
         }

@@ -1,5 +1,6 @@
 package im.hearth.actors.user;
 
+import im.hearth.protocol.feature.hints.Hints;
 import im.hearth.protocol.stanza.StanzaKind;
 import im.hearth.protocol.stanza.Stanzas;
 import im.hearth.protocol.xml.Element;
@@ -15,8 +16,15 @@ final class Archive {
     private Archive() {
     }
 
-    /** Messages of type chat or normal that carry a body, as Prosody's mod_mam keeps by default. */
+    /**
+     * Messages of type chat or normal that carry a body, as Prosody's mod_mam keeps by default,
+     * unless the sender hinted otherwise.
+     */
     static boolean archivable(Element stanza) {
+        return conversational(stanza) && !senderRefusesArchive(stanza);
+    }
+
+    private static boolean conversational(Element stanza) {
         if (Stanzas.kind(stanza) != StanzaKind.MESSAGE) {
             return false;
         }
@@ -25,6 +33,22 @@ final class Archive {
             return false;
         }
         return stanza.child("body", stanza.namespace()).isPresent();
+    }
+
+    /**
+     * XEP-0334 4.1 and 4.2: the sender asked that the message not be stored permanently
+     * ({@code no-permanent-store}) or at all ({@code no-store}); either keeps it out of the archive.
+     */
+    static boolean senderRefusesArchive(Element stanza) {
+        return Hints.has(stanza, Hints.NO_PERMANENT_STORE) || Hints.has(stanza, Hints.NO_STORE);
+    }
+
+    /**
+     * Whether a message that is not archived may still wait in offline storage (XEP-0160): one the
+     * archive would keep but for {@code no-permanent-store}; {@code no-store} forbids even that (XEP-0334 4.2).
+     */
+    static boolean offlineOnly(Element stanza) {
+        return conversational(stanza) && Hints.has(stanza, Hints.NO_PERMANENT_STORE) && !Hints.has(stanza, Hints.NO_STORE);
     }
 
     /** The stanza with this account's stanza-id; any stanza-id claiming to be by this account is removed (XEP-0359 5). */

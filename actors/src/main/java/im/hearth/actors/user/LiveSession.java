@@ -32,6 +32,17 @@ record LiveSession(ActorRef<SessionMessage> ref, boolean available, int priority
         return new LiveSession(ref, available, priority, lastPresence, directed, interested, next, hibernated);
     }
 
+    LiveSession notInterestedIn(String topic) {
+        Set<String> next = new LinkedHashSet<>(topics);
+        next.remove(topic);
+        return new LiveSession(ref, available, priority, lastPresence, directed, interested, next, hibernated);
+    }
+
+    /** Whether the session asked for this topic and has not taken it back (the per-feature session flags). */
+    boolean wants(String topic) {
+        return topics.contains(topic);
+    }
+
     LiveSession withPresence(boolean available, int priority, Element presence) {
         return new LiveSession(ref, available, priority, available ? presence : null,
                 available ? directed : Set.of(), interested, topics, hibernated);

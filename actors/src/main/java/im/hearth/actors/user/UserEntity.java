@@ -16,6 +16,7 @@ import im.hearth.persistence.event.user.StoredCredential;
 import im.hearth.persistence.event.user.StoredOffline;
 import im.hearth.persistence.event.user.UserEvent;
 import im.hearth.persistence.event.user.last.LastLogout;
+import im.hearth.protocol.feature.carbons.Carbons;
 import im.hearth.protocol.jid.BareJid;
 import im.hearth.protocol.jid.Jid;
 import im.hearth.protocol.stanza.StanzaError;
@@ -154,6 +155,7 @@ public final class UserEntity
     final Map<String, AccountFeature> accountFeatures;
     final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     private final UserPresence presence;
+    private final Fanout fanout;
 
     /**
      * @param route sends a stanza on (in production {@code Router::route}); where this account's
@@ -176,6 +178,7 @@ public final class UserEntity
         this.serverIq = services.serverIq();
         this.accountFeatures = services.byNamespace();
         this.presence = new UserPresence(this);
+        this.fanout = new Fanout(this, services);
         context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
     }
 
@@ -376,22 +379,32 @@ public final class UserEntity
         }
         if (!Archive.archivable(stanza)) {
             route.accept(stanza);
+            fanout.sent(stanza);
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
         String id = StanzaIds.next();
         String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
         Element archived = Archive.withStanzaId(stanza, id, jid.toString());
         return Effect().persist(new MessageArchived(id, Instant.now(), Direction.OUTGOING, peer, Archive.xml(archived)))
-                .thenRun(st -> route.accept(stanza))
+                .thenRun(st -> {
+                    route.accept(stanza);
+                    fanout.sent(archived); // the copies carry the archive's stanza-id
+                })
                 .thenReply(c.replyTo(), st -> Done.getInstance());
     }
 
     private ReplyEffect<UserEvent, UserState> onDeliver(UserState s, Deliver c) {
-        Element stanza = c.stanza();
-        StanzaKind kind = Stanzas.kind(stanza);
-        if (blockedInbound(s, stanza)) {
+        StanzaKind kind = Stanzas.kind(c.stanza());
+        if (blockedInbound(s, c.stanza())) {
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
+        if (kind == StanzaKind.IQ && fanout.isPushAnswer(c.stanza())) {
+            return fanout.onPushAnswer(s, c.stanza(), c.replyTo());
+        }
+        // XEP-0280: whether a copy is due is decided on the message as sent; then the carbons
+        // elements only this server may make or read go (a forged copy, the private hint).
+        boolean copy = CarbonCopies.eligible(c.stanza());
+        Element stanza = kind == StanzaKind.MESSAGE ? Carbons.withoutServerElements(c.stanza()) : c.stanza();
         if (kind == StanzaKind.PRESENCE && UserPresence.handlesInbound(stanza)) {
             return presence.onInbound(s, stanza, c.replyTo());
         }
@@ -404,18 +417,26 @@ public final class UserEntity
         Decision decision = DeliveryRules.decide(kind, Stanzas.type(stanza), to.resource(), s.exists(), resources);
         if (decision instanceof Decision.DeliverTo d) {
             if (!Archive.archivable(stanza)) {
-                deliver(Archive.withoutForeignStanzaIds(stanza, jid.toString()), d.resources());
+                Element clean = Archive.withoutForeignStanzaIds(stanza, jid.toString());
+                deliver(clean, d.resources());
+                fanout.received(copy, clean, d.resources());
                 return Effect().reply(c.replyTo(), Done.getInstance());
             }
             String id = StanzaIds.next();
             Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
             String from = Jid.parse(Stanzas.from(stanza)).bare().toString();
             return Effect().persist(new MessageArchived(id, Instant.now(), Direction.INCOMING, from, Archive.xml(stamped)))
-                    .thenRun(st -> deliver(stamped, d.resources()))
+                    .thenRun(st -> {
+                        deliver(stamped, d.resources());
+                        fanout.received(copy, stamped, d.resources());
+                        fanout.notifyDevices(st, stamped, d.resources(), 1);
+                    })
                     .thenReply(c.replyTo(), st -> Done.getInstance());
         } else if (decision instanceof Decision.StoreOffline) {
             if (!Archive.archivable(stanza)) {
-                return Effect().reply(c.replyTo(), Done.getInstance()); // nothing worth keeping (chat states)
+                fanout.received(copy, stanza, List.of());
+                return Archive.offlineOnly(stanza) ? storeOfflineOnly(stanza, c.replyTo())
+                        : Effect().reply(c.replyTo(), Done.getInstance()); // nothing worth keeping (chat states)
             }
             String id = StanzaIds.next();
             Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
@@ -425,12 +446,23 @@ public final class UserEntity
             return Effect().persist(List.of(
                             new MessageArchived(id, now, Direction.INCOMING, from, xml),
                             new StoredOffline(id, now, xml)))
+                    .thenRun(st -> {
+                        fanout.received(copy, stamped, List.of());
+                        fanout.notifyDevices(st, stamped, List.of(), st.offline().size());
+                    })
                     .thenReply(c.replyTo(), st -> Done.getInstance());
         } else if (decision instanceof Decision.Bounce b) {
             route.accept(Stanzas.errorReply(stanza, StanzaError.of(b.condition())));
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
         return Effect().reply(c.replyTo(), Done.getInstance()); // Drop
+    }
+
+    /** XEP-0334 no-permanent-store: kept for the next session, but not archived (so without a stanza-id). */
+    private ReplyEffect<UserEvent, UserState> storeOfflineOnly(Element stanza, ActorRef<Done> replyTo) {
+        Element clean = Archive.withoutForeignStanzaIds(stanza, jid.toString());
+        return Effect().persist(new StoredOffline(StanzaIds.next(), Instant.now(), Archive.xml(clean)))
+                .thenReply(replyTo, st -> Done.getInstance());
     }
 
     ReplyEffect<UserEvent, UserState> done(ActorRef<Done> replyTo) {

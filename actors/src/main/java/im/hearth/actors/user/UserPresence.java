@@ -260,6 +260,11 @@ final class UserPresence {
                 if (own != null) {
                     e.sessions.put(asker.resource(), own.interestedIn(i.topic()));
                 }
+            } else if (effect instanceof AccountOutcome.Effect.NotInterested n) {
+                LiveSession own = asker.bare().equals(e.jid) ? e.sessions.get(asker.resource()) : null;
+                if (own != null) {
+                    e.sessions.put(asker.resource(), own.notInterestedIn(n.topic()));
+                }
             } else if (effect instanceof AccountOutcome.Effect.ToInterestedSessions t) {
                 e.sessions.forEach((resource, l) -> {
                     if (l.topics().contains(t.topic())) {

@@ -65,7 +65,16 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.blocking.JidsUnblocked(List.of("bob@example.org"), T0.plusSeconds(14)),
         new im.hearth.persistence.event.user.blocking.BlocklistCleared(T0.plusSeconds(15)),
         new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(16), "Gone fishing"),
-        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(17), null));
+        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(17), null),
+        new im.hearth.persistence.event.user.push.PushEnabled("phone", "push.example.org", "yxs32uqsflafdk3iuqo",
+            List.of(new im.hearth.persistence.event.user.push.PushEnabled.Option("FORM_TYPE",
+                    List.of("http://jabber.org/protocol/pubsub#publish-options")),
+                new im.hearth.persistence.event.user.push.PushEnabled.Option("secret", List.of("eruio234vzxc2kla-91"))),
+            T0.plusSeconds(18)),
+        new im.hearth.persistence.event.user.push.PushDisabled("push.example.org", "yxs32uqsflafdk3iuqo", "disabled",
+            T0.plusSeconds(19)),
+        new im.hearth.persistence.event.user.push.PushDisabled("push.example.org", null, "app-server-error: item-not-found",
+            T0.plusSeconds(20)));
   }
 
   public static List<SessionEvent> sessionEvents() {
