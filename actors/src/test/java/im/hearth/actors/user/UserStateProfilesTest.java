@@ -71,5 +71,6 @@ class UserStateProfilesTest {
         assertEquals(VCards.EMPTY, old.vcards());
         assertEquals(im.hearth.actors.feature.last.LastSeen.EMPTY, old.lastSeen());
         assertEquals(PrivateXml.EMPTY, old.privateXml());
+        assertEquals(im.hearth.actors.feature.push.PushRegistrations.EMPTY, old.push());
     }
 }
