@@ -4,6 +4,7 @@ import im.hearth.actors.feature.push.PushFeature;
 import im.hearth.actors.feature.push.PushNotifier;
 import im.hearth.persistence.event.user.UserEvent;
 import im.hearth.persistence.event.user.push.PushDisabled;
+import im.hearth.persistence.event.user.push.PushEnabled;
 import im.hearth.protocol.feature.carbons.Carbons;
 import im.hearth.protocol.jid.Jid;
 import im.hearth.protocol.stanza.Stanzas;
@@ -82,6 +83,18 @@ final class Fanout {
             log.info("push notification for {} to {} (node {})", e.jid, Stanzas.to(iq),
                     iq.elements().get(0).elements().get(0).attr("node"));
             e.route.accept(iq);
+        }
+    }
+
+    /** The operator's line for each push registration a user's request added or removed. */
+    void logRegistrations(List<UserEvent> events) {
+        for (UserEvent event : events) {
+            if (event instanceof PushEnabled en) {
+                log.info("push enabled for {}/{} at {} (node {})", e.jid, en.resource(), en.jid(), en.node());
+            } else if (event instanceof PushDisabled d) {
+                log.info("push registration of {} at {} (node {}) removed: {}", e.jid, d.jid(),
+                        d.node() == null ? "all" : d.node(), d.reason());
+            }
         }
     }
 

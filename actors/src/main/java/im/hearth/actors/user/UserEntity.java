@@ -155,7 +155,7 @@ public final class UserEntity
     final Map<String, AccountFeature> accountFeatures;
     final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     private final UserPresence presence;
-    private final Fanout fanout;
+    final Fanout fanout;
 
     /**
      * @param route sends a stanza on (in production {@code Router::route}); where this account's

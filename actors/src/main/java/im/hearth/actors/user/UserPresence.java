@@ -220,6 +220,7 @@ final class UserPresence {
         }
         return e.effects().persist(outcome.events())
                 .thenRun(st -> {
+                    e.fanout.logRegistrations(outcome.events());
                     sendAccount(outcome.effects(), asker);
                     if (!st.blocklist().equals(s.blocklist())) {
                         blocklistChanged(s, st);
