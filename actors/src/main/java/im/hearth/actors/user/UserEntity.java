@@ -434,7 +434,7 @@ public final class UserEntity
                     .thenReply(c.replyTo(), st -> Done.getInstance());
         } else if (decision instanceof Decision.StoreOffline) {
             if (!Archive.archivable(stanza)) {
-                fanout.received(copy, stanza, List.of());
+                fanout.received(copy, Archive.withoutForeignStanzaIds(stanza, jid.toString()), List.of());
                 return Archive.offlineOnly(stanza) ? storeOfflineOnly(stanza, c.replyTo())
                         : Effect().reply(c.replyTo(), Done.getInstance()); // nothing worth keeping (chat states)
             }
