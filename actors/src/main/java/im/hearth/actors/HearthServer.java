@@ -13,6 +13,7 @@ import im.hearth.actors.feature.FeatureCatalogue;
 import im.hearth.actors.feature.adhoc.AdHocCommands;
 import im.hearth.actors.feature.adhoc.AdminSettings;
 import im.hearth.actors.c2s.OnlineSessions;
+import im.hearth.actors.c2s.ResumableSessions;
 import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.feature.register.RegistrationSettings;
 import im.hearth.actors.net.TlsMaterial;
@@ -103,12 +104,16 @@ public final class HearthServer implements AutoCloseable {
                 return new HearthServer(system, settings, tls, accounts, null, null, null);
             }
             OnlineSessions online = new OnlineSessions();
+            ResumableSessions resumable = new ResumableSessions();
             SessionServices services = new SessionServices(settings, router, features,
                     new LoginThrottle(settings.loginThrottle(), Clock.systemUTC()),
                     SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor,
                     new InBandRegistration(RegistrationSettings.fromConfig(config), accounts, Clock.systemUTC()),
                     new AdHocCommands(AdminSettings.of(settings.admins()), accounts, online, settings::hosts,
-                            features.motd(), features.welcome()), online);
+                            features.motd(), features.welcome()), online,
+                    im.hearth.actors.feature.sm.SmSettings.fromConfig(config),
+                    im.hearth.actors.feature.csi.CsiSettings.fromConfig(config), resumable);
+            resumable.saveOnShutdown(system);
             HearthSettings.C2s c2s = settings.c2s();
             Tcp.ServerBinding starttls = c2s.starttlsPort() < 0 ? null : C2sListener.bind(system, services,
                     tls::newServerEngine, "starttls", c2s.starttlsPort(), false).toCompletableFuture().get(30, TimeUnit.SECONDS);

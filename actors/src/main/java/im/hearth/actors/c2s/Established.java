@@ -58,6 +58,8 @@ final class Established {
         if (s.boundJid == null) {
             return s.fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "bind a resource first"));
         }
+        // XEP-0198 section 4: every stanza after enabling counts; a message only once journaled.
+        long sequence = s.sm.enabled ? s.sm.counters.received(kind == StanzaKind.MESSAGE) : 0;
         String from = Stanzas.from(e);
         if (from != null) {
             Optional<Jid> claimed = Jid.tryParse(from);
@@ -76,7 +78,13 @@ final class Established {
             case MESSAGE -> {
                 // RFC 6120 10.3.1: a message without 'to' is for the sender's own account.
                 Element addressed = to == null ? stamped.withAttr("to", s.user.toString()) : stamped;
-                userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
+                if (sequence > 0) {
+                    s.context.ask(org.apache.pekko.Done.class, userEntity(), Duration.ofSeconds(30),
+                            replyTo -> new UserEntity.Send(addressed, replyTo),
+                            (done, error) -> new Session.Journaled(sequence, error == null));
+                } else {
+                    userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
+                }
             }
             // Presence goes through the user's entity, with or without 'to': it keeps the
             // subscriptions (RFC 6121 3) and the directed presence to clean up (4.6).
@@ -98,6 +106,10 @@ final class Established {
                 }
                 userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
                         s.context.getSystem().ignoreRef()));
+                if (to == null && (Stanzas.type(e) == null || "unavailable".equals(Stanzas.type(e)))) {
+                    // What a resumed session sends again once it is bound anew (XEP-0198, after a restart).
+                    s.hibernation.lastPresence = Stanzas.type(e) == null ? stamped : null;
+                }
                 if (to == null && Stanzas.type(e) == null && !initialPresenceSent) {
                     // RFC 6121 4.2: the first available broadcast is the initial presence (the motd's moment).
                     initialPresenceSent = true;
@@ -192,10 +204,13 @@ final class Established {
 
     Effect<SessionEvent, Session.State> onServer(SessionMessage message) {
         if (s.closed) {
+            if (message instanceof SessionMessage.Stanza st) {
+                s.hibernation.straggler(st.stanza());
+            }
             return s.effects().none();
         }
         if (message instanceof SessionMessage.Stanza st) {
-            s.send(XmlWriter.write(st.stanza(), Namespaces.CLIENT));
+            s.sendStanza(st.stanza());
             return s.effects().none();
         }
         if (message instanceof SessionMessage.AccountRemoved) {
@@ -224,7 +239,7 @@ final class Established {
     }
 
     private void reply(Element stanza) {
-        s.send(XmlWriter.write(stanza, Namespaces.CLIENT));
+        s.sendStanza(stanza);
     }
 
     private void bounce(Element stanza, StanzaErrorCondition condition) {

@@ -7,7 +7,14 @@ import im.hearth.persistence.event.session.SessionAuthenticated;
 import im.hearth.persistence.event.session.SessionBound;
 import im.hearth.persistence.event.session.SessionClosed;
 import im.hearth.persistence.event.session.SessionEvent;
+import im.hearth.persistence.event.session.SessionHibernated;
 import im.hearth.persistence.event.session.SessionOpened;
+import im.hearth.persistence.event.session.SessionResumed;
+import im.hearth.persistence.event.session.StreamManagementEnabled;
+import im.hearth.actors.feature.csi.ClientStateFeature;
+import im.hearth.actors.feature.sm.StreamManagementFeature;
+import im.hearth.protocol.feature.csi.ClientStateNonza;
+import im.hearth.protocol.feature.sm.SmNonza;
 import im.hearth.protocol.jid.BareJid;
 import im.hearth.protocol.jid.FullJid;
 import im.hearth.protocol.sasl.SaslStep;
@@ -27,6 +34,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -60,8 +68,22 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     public record TlsUp(SSLSession session) implements Command {
     }
 
-    public record Disconnected(String reason) implements Command {
+    /** The connection is gone; {@code wire} says which (null: the current one). */
+    public record Disconnected(String reason, Wire wire) implements Command {
+        public Disconnected(String reason) {
+            this(reason, null);
+        }
     }
+
+    /** The node shuts down: a resumable session saves its state (XEP-0198) before it stops. */
+    public record Shutdown(ActorRef<org.apache.pekko.Done> replyTo) implements Command {
+    }
+
+    /** A message the client sent is in its account's journal (or could not be put there). */
+    record Journaled(long sequence, boolean ok) implements Command {
+    }
+
+    enum Stop implements Command { INSTANCE }
 
     record FromServer(SessionMessage message) implements Command {
     }
@@ -85,18 +107,29 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     enum AuthTimeout implements Command { INSTANCE }
 
     /** The stream's progress as its journal records it. */
-    public enum Phase { NEW, OPEN, AUTHENTICATED, BOUND, CLOSED }
+    public enum Phase { NEW, OPEN, AUTHENTICATED, BOUND, HIBERNATED, CLOSED }
 
-    public record State(Phase phase, String jid, String fullJid) {
+    /**
+     * The stream as its journal tells it; with stream management's resumption key (XEP-0198) and
+     * the last saved hibernation, what a session recovered on any node needs to be resumed.
+     */
+    public record State(Phase phase, String jid, String fullJid, String resumeKeyHash, long maxSeconds,
+                        SessionHibernated hibernated) {
         State apply(SessionEvent e) {
             if (e instanceof SessionOpened) {
-                return new State(Phase.OPEN, null, null);
+                return new State(Phase.OPEN, null, null, null, 0, null);
             } else if (e instanceof SessionAuthenticated a) {
-                return new State(Phase.AUTHENTICATED, a.jid(), null);
+                return new State(Phase.AUTHENTICATED, a.jid(), null, null, 0, null);
             } else if (e instanceof SessionBound b) {
-                return new State(Phase.BOUND, jid, b.fullJid());
+                return new State(Phase.BOUND, jid, b.fullJid(), resumeKeyHash, maxSeconds, hibernated);
+            } else if (e instanceof StreamManagementEnabled en) {
+                return new State(phase, en.jid(), en.fullJid(), en.resumeKeyHash(), en.maxSeconds(), hibernated);
+            } else if (e instanceof SessionHibernated h) {
+                return new State(Phase.HIBERNATED, jid, fullJid, resumeKeyHash, maxSeconds, h);
+            } else if (e instanceof SessionResumed) {
+                return new State(Phase.BOUND, jid, fullJid, resumeKeyHash, maxSeconds, null);
             } else if (e instanceof SessionClosed) {
-                return new State(Phase.CLOSED, jid, fullJid);
+                return new State(Phase.CLOSED, jid, fullJid, resumeKeyHash, maxSeconds, null);
             }
             return this;
         }
@@ -106,13 +139,17 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     final TimerScheduler<Command> timers;
     final SessionServices services;
     final String id;
-    final String remoteAddress;
+    String remoteAddress;
     final String remoteHost;
     final String listener;
     final ActorRef<SessionMessage> inbox;
     final SaslExchange sasl;
     final Established established;
     final Keepalive keepalive;
+    final StreamManagement sm;
+    final Hibernation hibernation;
+    final ClientState clientState;
+    private final boolean recovering;
 
     Wire wire;
     boolean tls;
@@ -126,11 +163,18 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     public static Behavior<Command> create(SessionServices services, String remoteAddress, String remoteHost,
                                            String listener, boolean directTls) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new Session(ctx, timers, services, UUID.randomUUID().toString(), remoteAddress, remoteHost, listener)));
+                new Session(ctx, timers, services, UUID.randomUUID().toString(), remoteAddress, remoteHost, listener,
+                        false)));
+    }
+
+    /** A session brought back from its journal to be resumed (XEP-0198): after a restart, or from another node. */
+    static Behavior<Command> recover(SessionServices services, String id) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new Session(ctx, timers, services, id, "(recovered)", "(recovered)", "(recovered)", true)));
     }
 
     private Session(ActorContext<Command> context, TimerScheduler<Command> timers, SessionServices services,
-                    String id, String remoteAddress, String remoteHost, String listener) {
+                    String id, String remoteAddress, String remoteHost, String listener, boolean recovering) {
         super(PersistenceId.of("Session", id, "|"));
         this.context = context;
         this.timers = timers;
@@ -143,12 +187,18 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         this.sasl = new SaslExchange(this);
         this.established = new Established(this);
         this.keepalive = new Keepalive(this);
-        timers.startSingleTimer(AuthTimeout.INSTANCE, services.settings().c2s().authTimeout());
+        this.sm = new StreamManagement(this);
+        this.hibernation = new Hibernation(this);
+        this.clientState = new ClientState(this);
+        this.recovering = recovering;
+        if (!recovering) {
+            timers.startSingleTimer(AuthTimeout.INSTANCE, services.settings().c2s().authTimeout());
+        }
     }
 
     @Override
     public State emptyState() {
-        return new State(Phase.NEW, null, null);
+        return new State(Phase.NEW, null, null, null, 0, null);
     }
 
     @Override
@@ -159,10 +209,16 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     @Override
     public SignalHandler<State> signalHandler() {
         return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), st -> {
+                    if (recovering) {
+                        hibernation.onRecovered(st);
+                    }
+                })
                 .onSignal(PostStop.instance(), s -> {
                     if (wire != null && !closed) {
                         wire.close(null); // stopped by a fault (a failed journal write): never leave the socket behind
                     }
+                    services.resumable().remove(id, context.getSelf());
                 })
                 .build();
     }
@@ -177,8 +233,20 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                     return Effect().none();
                 })
                 .onCommand(ParseFailed.class, c -> fail(c.error()))
-                .onCommand(Disconnected.class, c -> close(null, c.reason()))
+                .onCommand(Disconnected.class, c -> c.wire() != null && c.wire() != wire ? Effect().none()
+                        : hibernation.onConnectionLost(c.reason()))
                 .onCommand(FromServer.class, c -> established.onServer(c.message()))
+                .onCommand(Journaled.class, this::onJournaled)
+                .onCommand(StreamManagement.RequestAck.class, c -> sm.onRequestAck())
+                .onCommand(StreamManagement.Overflow.class, c -> closed ? Effect().none()
+                        : fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "too many unacknowledged stanzas")))
+                .onCommand(Hibernation.TakeOver.class, hibernation::onTakeOver)
+                .onCommand(Hibernation.TakeOverAnswered.class, hibernation::onAnswered)
+                .onCommand(Hibernation.Rebound.class, hibernation::onRebound)
+                .onCommand(Hibernation.Timer.class, hibernation::onTimer)
+                .onCommand(Hibernation.OfflineStored.class, c -> hibernation.onOfflineStored())
+                .onCommand(Shutdown.class, hibernation::onShutdown)
+                .onCommand(Stop.class, c -> Effect().stop())
                 .onCommand(Continue.class, c -> {
                     c.step().run();
                     return Effect().none();
@@ -214,6 +282,12 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
             return onStartTls();
         } else if (Namespaces.SASL.equals(e.namespace())) {
             return sasl.onElement(e);
+        } else if (user != null && SmNonza.NAMESPACE.equals(e.namespace())
+                && services.features().enabled(StreamManagementFeature.NAME)) {
+            return sm.onElement(e);
+        } else if (boundJid != null && ClientStateNonza.NAMESPACE.equals(e.namespace())
+                && services.features().enabled(ClientStateFeature.NAME)) {
+            return clientState.onElement(e);
         } else if (boundJid != null || user != null) {
             return established.onElement(e);
         } else if (InBandRegistration.isRegisterIq(e) && services.registration() != null
@@ -278,7 +352,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
             return Effect().none();
         }
         if (a.reply() != null) {
-            send(im.hearth.protocol.xml.XmlWriter.write(a.reply(), Namespaces.CLIENT));
+            sendStanza(a.reply());
         }
         if (a.closeStream()) {
             // XEP-0077 3.2: after the removal's result, the stream ends.
@@ -294,8 +368,25 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         return Effect();
     }
 
+    /** Writes a nonza or stream-level XML; nothing while the session has no connection (hibernated). */
     void send(String xml) {
-        wire.send(xml);
+        if (wire != null) {
+            wire.send(xml);
+        }
+    }
+
+    /** Writes a stanza: held back while the client is inactive (XEP-0352), counted for acks (XEP-0198). */
+    void sendStanza(Element stanza) {
+        clientState.offer(stanza).forEach(sm::write);
+    }
+
+    private Effect<SessionEvent, State> onJournaled(Journaled j) {
+        if (!j.ok() && !closed) {
+            // Never acknowledge what is not in the journal: the client sends it again after resuming.
+            return fail(new StreamError(StreamErrorCondition.INTERNAL_SERVER_ERROR, "a message could not be stored"));
+        }
+        sm.counters.journaled(j.sequence());
+        return Effect().none();
     }
 
     /** Closes the stream with a stream error (RFC 6120 4.9.1): our header first if none was sent. */
@@ -324,10 +415,10 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         }
         if (wire != null) {
             wire.close(last.toString());
+            wire = null;
         }
         established.unbind();
-        log.info("c2s connection {} closed for {} from {}: {}", id, who(), remoteAddress, reason);
-        return Effect().persist(new SessionClosed(reason, Instant.now())).thenStop();
+        return hibernation.finish(reason);
     }
 
     String who() {

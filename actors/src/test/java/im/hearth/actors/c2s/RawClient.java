@@ -234,6 +234,18 @@ final class RawClient implements AutoCloseable {
         return jid.group(1);
     }
 
+    /** STARTTLS, SCRAM-SHA-256 and the stream restart, without binding (for XEP-0198 resumption). */
+    static RawClient authenticated(int port, SSLContext tls, String user, String password) throws IOException {
+        RawClient c = connect(port);
+        c.openStream();
+        c.startTls(tls);
+        c.openStream();
+        String outcome = c.authenticate(user, password);
+        assertTrue(outcome.startsWith("<success"), "login failed: " + outcome);
+        c.openStream();
+        return c;
+    }
+
     /** STARTTLS, SCRAM-SHA-256, stream restart, bind: a logged-in client. */
     static RawClient login(int port, SSLContext tls, String user, String password, String resource) throws IOException {
         RawClient c = connect(port);
