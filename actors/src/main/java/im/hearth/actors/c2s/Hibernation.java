@@ -134,6 +134,8 @@ final class Hibernation {
             // The connection now belongs to the resumed session: this one just ends.
             s.closed = true;
             s.wire = null;
+            Session.log.info("c2s connection {} from {} resumed session {} of {}", s.id, s.remoteAddress, ok.sessionId(),
+                    s.user);
             return s.effects().persist(new SessionClosed("resumed session " + ok.sessionId(), Instant.now())).thenStop();
         }
         if (a.result() instanceof TakeOverResult.Invalid invalid) {
@@ -172,7 +174,7 @@ final class Hibernation {
         return s.effects().persist(new SessionResumed(t.remoteAddress(), Instant.now())).thenRun(st -> {
             hibernating = false;
             s.timers.cancel(Timer.EXPIRED);
-            s.send(SmNonza.resumed(s.id, s.sm.counters.handled()));
+            s.send(SmNonza.resumed(s.id + "." + t.key(), s.sm.counters.handled()));
             s.sm.resend();
             if (unbound) {
                 s.context.ask(UserEntity.BindResult.class, userEntity(), ASK_TIMEOUT,
