@@ -34,7 +34,7 @@ final class ClientState {
         this.maxHeld = session.services.csi().maxHeld();
     }
 
-    Effect<SessionEvent, Session.State> onElement(Element e) {
+    Effect<SessionEvent, SessionState> onElement(Element e) {
         Optional<ClientStateNonza> state = ClientStateNonza.decode(e);
         if (state.isEmpty()) {
             return s.fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));

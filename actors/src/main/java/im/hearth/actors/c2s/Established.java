@@ -40,7 +40,7 @@ final class Established {
         this.presenceRate = new PresenceRate(c2s.presenceRate(), c2s.presenceBurst(), System.nanoTime());
     }
 
-    Effect<SessionEvent, Session.State> onElement(Element e) {
+    Effect<SessionEvent, SessionState> onElement(Element e) {
         if (!Stanzas.isStanza(e)) {
             return s.fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));
         }
@@ -81,7 +81,7 @@ final class Established {
                 if (sequence > 0) {
                     s.context.ask(org.apache.pekko.Done.class, userEntity(), Duration.ofSeconds(30),
                             replyTo -> new UserEntity.Send(addressed, replyTo),
-                            (done, error) -> new Session.Journaled(sequence, error == null));
+                            (done, error) -> new StreamManagement.Journaled(sequence, error == null));
                 } else {
                     userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
                 }
@@ -140,10 +140,10 @@ final class Established {
             // XEP-0077 3.2 and 3.3 (password change, removal): the account's own stream, which
             // closes after a removal; the entity's AccountRemoved is ignored meanwhile.
             s.removing |= iq.elements().get(0).child("remove", iq.elements().get(0).namespace()).isPresent();
-            s.answerLater(iq, s.services.registration().afterAuth(iq, s.user));
+            s.later.answerLater(iq, s.services.registration().afterAuth(iq, s.user));
             return true;
         } else if (toServer && request && s.services.adhoc() != null && AdHocCommands.handles(iq)) {
-            s.answerLater(iq, s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
+            s.later.answerLater(iq, s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
                     .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
             return true;
         } else if (toServer) {
@@ -159,7 +159,7 @@ final class Established {
         return false;
     }
 
-    private Effect<SessionEvent, Session.State> bind(Element iq, Element bind) {
+    private Effect<SessionEvent, SessionState> bind(Element iq, Element bind) {
         if (s.boundJid != null) {
             bounce(iq, StanzaErrorCondition.NOT_ALLOWED); // one resource per stream
             return resumed();
@@ -182,7 +182,7 @@ final class Established {
         return s.effects().none();
     }
 
-    Effect<SessionEvent, Session.State> onBindResolved(Session.BindResolved r) {
+    Effect<SessionEvent, SessionState> onBindResolved(Session.BindResolved r) {
         if (s.closed) {
             return s.effects().none();
         }
@@ -202,7 +202,7 @@ final class Established {
         return resumed();
     }
 
-    Effect<SessionEvent, Session.State> onServer(SessionMessage message) {
+    Effect<SessionEvent, SessionState> onServer(SessionMessage message) {
         if (s.closed) {
             if (message instanceof SessionMessage.Stanza st) {
                 s.hibernation.straggler(st.stanza());
@@ -248,7 +248,7 @@ final class Established {
         }
     }
 
-    private Effect<SessionEvent, Session.State> resumed() {
+    private Effect<SessionEvent, SessionState> resumed() {
         s.wire.resume();
         return s.effects().none();
     }

@@ -49,9 +49,6 @@ final class Hibernation {
         }
     }
 
-    record TakeOverAnswered(TakeOverResult result) implements Session.Command {
-    }
-
     record Rebound(UserEntity.BindResult result) implements Session.Command {
     }
 
@@ -59,13 +56,15 @@ final class Hibernation {
 
     enum OfflineStored implements Session.Command { INSTANCE }
 
+    /** A recovered session with nothing to resume. */
+    enum Stop implements Session.Command { INSTANCE }
+
     private final Session s;
     private final ActorRef<Done> stored;
     boolean hibernating;
     boolean shuttingDown;
     /** Recovered from the journal: the user's entity does not know this session until it is resumed. */
     private boolean unbound;
-    private boolean resuming;
     private List<String> handingOver;
     private final List<String> stragglers = new ArrayList<>();
     Element lastPresence;
@@ -76,11 +75,11 @@ final class Hibernation {
     }
 
     /** The connection is gone: a resumable bound session hibernates, anything else closes. */
-    Effect<SessionEvent, Session.State> onConnectionLost(String reason) {
+    Effect<SessionEvent, SessionState> onConnectionLost(String reason) {
         if (shuttingDown) {
             return s.effects().none();
         }
-        if (resuming) {
+        if (s.resumption.resuming) {
             return s.close(null, "connection lost while resuming");
         }
         if (!s.sm.resumable() || s.boundJid == null || s.closed || hibernating) {
@@ -104,49 +103,9 @@ final class Hibernation {
                 lastPresence == null ? null : XmlWriter.write(lastPresence), Instant.now());
     }
 
-    // --- The new stream's side: <resume previd h/> after authentication, before binding.
-
-    Effect<SessionEvent, Session.State> resume(SmNonza.Resume r) {
-        if (s.boundJid != null || s.sm.enabled) {
-            return s.sm.failed("unexpected-request", null);
-        }
-        int dot = r.previd().lastIndexOf('.');
-        Optional<ActorRef<Session.Command>> old = dot <= 0 ? Optional.empty()
-                : s.services.resumable().find(r.previd().substring(0, dot), s.context.getSystem(), s.services);
-        if (old.isEmpty() || old.get().equals(s.context.getSelf())) {
-            Session.log.info("c2s resumption refused for {} from {}: unknown id", s.user, s.remoteAddress);
-            return s.sm.failed("item-not-found", null);
-        }
-        resuming = true;
-        String key = r.previd().substring(dot + 1);
-        s.context.ask(TakeOverResult.class, old.get(), ASK_TIMEOUT,
-                replyTo -> new TakeOver(s.user.toString(), key, r.h(), s.wire, s.remoteAddress, s.tls, replyTo),
-                (result, error) -> new TakeOverAnswered(error != null ? new TakeOverResult.Refused(null) : result));
-        return s.effects().none();
-    }
-
-    Effect<SessionEvent, Session.State> onAnswered(TakeOverAnswered a) {
-        resuming = false;
-        if (s.closed) {
-            return s.effects().none();
-        }
-        if (a.result() instanceof TakeOverResult.Accepted ok) {
-            // The connection now belongs to the resumed session: this one just ends.
-            s.closed = true;
-            s.wire = null;
-            Session.log.info("c2s connection {} from {} resumed session {} of {}", s.id, s.remoteAddress, ok.sessionId(),
-                    s.user);
-            return s.effects().persist(new SessionClosed("resumed session " + ok.sessionId(), Instant.now())).thenStop();
-        }
-        if (a.result() instanceof TakeOverResult.Invalid invalid) {
-            return s.fail(invalid.error());
-        }
-        return s.sm.failed("item-not-found", ((TakeOverResult.Refused) a.result()).h());
-    }
-
     // --- The resumed session's side.
 
-    Effect<SessionEvent, Session.State> onTakeOver(TakeOver t) {
+    Effect<SessionEvent, SessionState> onTakeOver(TakeOver t) {
         if (s.closed || !s.sm.resumable() || handingOver != null || shuttingDown || s.user == null
                 || !t.user().equals(s.user.toString()) || !s.sm.keyMatches(t.key())) {
             Session.log.warn("c2s resumption of session {} refused to {} from {}", s.id, t.user(), t.remoteAddress());
@@ -191,7 +150,7 @@ final class Hibernation {
     }
 
     /** A session recovered from its journal is bound again, and its presence sent again. */
-    Effect<SessionEvent, Session.State> onRebound(Rebound r) {
+    Effect<SessionEvent, SessionState> onRebound(Rebound r) {
         if (s.closed) {
             return s.effects().none();
         }
@@ -209,11 +168,11 @@ final class Hibernation {
     }
 
     /** After recovery: a session whose journal ends hibernated waits again; any other stops. */
-    void onRecovered(Session.State state) {
+    void onRecovered(SessionState state) {
         SessionHibernated saved = state.hibernated();
-        if (state.phase() != Session.Phase.HIBERNATED || state.resumeKeyHash() == null || saved == null) {
+        if (state.phase() != SessionState.Phase.HIBERNATED || state.resumeKeyHash() == null || saved == null) {
             s.closed = true;
-            s.context.getSelf().tell(Session.Stop.INSTANCE);
+            s.context.getSelf().tell(Stop.INSTANCE);
             return;
         }
         s.user = BareJid.parse(state.jid());
@@ -232,7 +191,7 @@ final class Hibernation {
                 left.toSeconds());
     }
 
-    Effect<SessionEvent, Session.State> onTimer(Timer timer) {
+    Effect<SessionEvent, SessionState> onTimer(Timer timer) {
         if (timer == Timer.RETRY_HANDOVER) {
             if (handingOver != null) {
                 userEntity().tell(new UserEntity.StoreUnacked(handingOver, stored));
@@ -244,7 +203,7 @@ final class Hibernation {
     }
 
     /** Node shutdown: save the state (a resumable session keeps its stream open for a resumption after the restart). */
-    Effect<SessionEvent, Session.State> onShutdown(Session.Shutdown c) {
+    Effect<SessionEvent, SessionState> onShutdown(Session.Shutdown c) {
         if (!s.sm.resumable() || s.boundJid == null || s.closed || shuttingDown) {
             c.replyTo().tell(Done.getInstance());
             return s.effects().none();
@@ -268,7 +227,7 @@ final class Hibernation {
      * (Unbind went to the entity before, so whatever it sent before that arrives here before its
      * answer, and is handed over in a second round).
      */
-    Effect<SessionEvent, Session.State> finish(String reason) {
+    Effect<SessionEvent, SessionState> finish(String reason) {
         List<String> unacked = archivedUnacked(s.sm.counters.unacked());
         if (unacked.isEmpty() || shuttingDown || s.user == null) {
             return closed(reason);
@@ -289,7 +248,7 @@ final class Hibernation {
         }
     }
 
-    Effect<SessionEvent, Session.State> onOfflineStored() {
+    Effect<SessionEvent, SessionState> onOfflineStored() {
         if (handingOver == null) {
             return s.effects().none();
         }
@@ -306,7 +265,7 @@ final class Hibernation {
         return closed(closeReason);
     }
 
-    private Effect<SessionEvent, Session.State> closed(String reason) {
+    private Effect<SessionEvent, SessionState> closed(String reason) {
         Session.log.info("c2s connection {} closed for {} from {}: {}", s.id, s.who(), s.remoteAddress, reason);
         return s.effects().persist(new SessionClosed(reason, Instant.now())).thenStop();
     }

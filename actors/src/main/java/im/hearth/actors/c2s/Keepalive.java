@@ -39,7 +39,7 @@ final class Keepalive {
         s.timers.startSingleTimer(Tick.IDLE, Tick.IDLE, interval.get());
     }
 
-    Effect<SessionEvent, Session.State> onTick(Tick tick) {
+    Effect<SessionEvent, SessionState> onTick(Tick tick) {
         if (s.closed || s.boundJid == null) {
             return s.effects().none();
         }

@@ -3,14 +3,8 @@ package im.hearth.actors.c2s;
 import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.actors.user.UserEntity;
-import im.hearth.persistence.event.session.SessionAuthenticated;
-import im.hearth.persistence.event.session.SessionBound;
-import im.hearth.persistence.event.session.SessionClosed;
 import im.hearth.persistence.event.session.SessionEvent;
-import im.hearth.persistence.event.session.SessionHibernated;
 import im.hearth.persistence.event.session.SessionOpened;
-import im.hearth.persistence.event.session.SessionResumed;
-import im.hearth.persistence.event.session.StreamManagementEnabled;
 import im.hearth.actors.feature.csi.ClientStateFeature;
 import im.hearth.actors.feature.sm.StreamManagementFeature;
 import im.hearth.protocol.feature.csi.ClientStateNonza;
@@ -24,7 +18,6 @@ import im.hearth.protocol.stream.StreamEvent;
 import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLSession;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -45,11 +38,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client stream (RFC 6120), a persistent actor on the node that holds the socket. Its journal
- * records the stream's life: opened (address), authenticated, bound (full JID), closed (reason).
- * The negotiation is a state machine, one handler per step: stream header, STARTTLS, SASL
- * ({@link SaslExchange}), resource binding, then stanzas ({@link Established}).
+ * records the stream's life: opened (address), authenticated, bound (full JID), closed (reason),
+ * and what stream management needs to resume it (XEP-0198: enabled, hibernated, resumed).
+ * The negotiation is a state machine, one handler per step: stream header and STARTTLS
+ * ({@link Opening}), SASL ({@link SaslExchange}), resource binding, then stanzas
+ * ({@link Established}), with acks ({@link StreamManagement}), hibernation and resumption
+ * ({@link Hibernation}, {@link Resumption}) and client state indication ({@link ClientState}).
  */
-public final class Session extends EventSourcedBehavior<Session.Command, SessionEvent, Session.State> {
+public final class Session extends EventSourcedBehavior<Session.Command, SessionEvent, SessionState> {
     static final Logger log = LoggerFactory.getLogger(Session.class);
 
     public interface Command {
@@ -79,12 +75,6 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     public record Shutdown(ActorRef<org.apache.pekko.Done> replyTo) implements Command {
     }
 
-    /** A message the client sent is in its account's journal (or could not be put there). */
-    record Journaled(long sequence, boolean ok) implements Command {
-    }
-
-    enum Stop implements Command { INSTANCE }
-
     record FromServer(SessionMessage message) implements Command {
     }
 
@@ -106,35 +96,6 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
 
     enum AuthTimeout implements Command { INSTANCE }
 
-    /** The stream's progress as its journal records it. */
-    public enum Phase { NEW, OPEN, AUTHENTICATED, BOUND, HIBERNATED, CLOSED }
-
-    /**
-     * The stream as its journal tells it; with stream management's resumption key (XEP-0198) and
-     * the last saved hibernation, what a session recovered on any node needs to be resumed.
-     */
-    public record State(Phase phase, String jid, String fullJid, String resumeKeyHash, long maxSeconds,
-                        SessionHibernated hibernated) {
-        State apply(SessionEvent e) {
-            if (e instanceof SessionOpened) {
-                return new State(Phase.OPEN, null, null, null, 0, null);
-            } else if (e instanceof SessionAuthenticated a) {
-                return new State(Phase.AUTHENTICATED, a.jid(), null, null, 0, null);
-            } else if (e instanceof SessionBound b) {
-                return new State(Phase.BOUND, jid, b.fullJid(), resumeKeyHash, maxSeconds, hibernated);
-            } else if (e instanceof StreamManagementEnabled en) {
-                return new State(phase, en.jid(), en.fullJid(), en.resumeKeyHash(), en.maxSeconds(), hibernated);
-            } else if (e instanceof SessionHibernated h) {
-                return new State(Phase.HIBERNATED, jid, fullJid, resumeKeyHash, maxSeconds, h);
-            } else if (e instanceof SessionResumed) {
-                return new State(Phase.BOUND, jid, fullJid, resumeKeyHash, maxSeconds, null);
-            } else if (e instanceof SessionClosed) {
-                return new State(Phase.CLOSED, jid, fullJid, resumeKeyHash, maxSeconds, null);
-            }
-            return this;
-        }
-    }
-
     final ActorContext<Command> context;
     final TimerScheduler<Command> timers;
     final SessionServices services;
@@ -148,7 +109,10 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     final Keepalive keepalive;
     final StreamManagement sm;
     final Hibernation hibernation;
+    final Resumption resumption;
     final ClientState clientState;
+    final Opening opening;
+    final LaterAnswers later;
     private final boolean recovering;
 
     Wire wire;
@@ -189,7 +153,10 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         this.keepalive = new Keepalive(this);
         this.sm = new StreamManagement(this);
         this.hibernation = new Hibernation(this);
+        this.resumption = new Resumption(this);
         this.clientState = new ClientState(this);
+        this.opening = new Opening(this);
+        this.later = new LaterAnswers(this);
         this.recovering = recovering;
         if (!recovering) {
             timers.startSingleTimer(AuthTimeout.INSTANCE, services.settings().c2s().authTimeout());
@@ -197,17 +164,17 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     }
 
     @Override
-    public State emptyState() {
-        return new State(Phase.NEW, null, null, null, 0, null);
+    public SessionState emptyState() {
+        return new SessionState(SessionState.Phase.NEW, null, null, null, 0, null);
     }
 
     @Override
-    public EventHandler<State, SessionEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+    public EventHandler<SessionState, SessionEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(SessionState::apply);
     }
 
     @Override
-    public SignalHandler<State> signalHandler() {
+    public SignalHandler<SessionState> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), st -> {
                     if (recovering) {
@@ -224,7 +191,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     }
 
     @Override
-    public CommandHandler<Command, SessionEvent, State> commandHandler() {
+    public CommandHandler<Command, SessionEvent, SessionState> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Attached.class, this::onAttached)
                 .onCommand(FromClient.class, (s, c) -> onClient(c.event()))
@@ -236,17 +203,17 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                 .onCommand(Disconnected.class, c -> c.wire() != null && c.wire() != wire ? Effect().none()
                         : hibernation.onConnectionLost(c.reason()))
                 .onCommand(FromServer.class, c -> established.onServer(c.message()))
-                .onCommand(Journaled.class, this::onJournaled)
+                .onCommand(StreamManagement.Journaled.class, sm::onJournaled)
                 .onCommand(StreamManagement.RequestAck.class, c -> sm.onRequestAck())
                 .onCommand(StreamManagement.Overflow.class, c -> closed ? Effect().none()
                         : fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "too many unacknowledged stanzas")))
                 .onCommand(Hibernation.TakeOver.class, hibernation::onTakeOver)
-                .onCommand(Hibernation.TakeOverAnswered.class, hibernation::onAnswered)
+                .onCommand(Resumption.TakeOverAnswered.class, resumption::onAnswered)
                 .onCommand(Hibernation.Rebound.class, hibernation::onRebound)
                 .onCommand(Hibernation.Timer.class, hibernation::onTimer)
                 .onCommand(Hibernation.OfflineStored.class, c -> hibernation.onOfflineStored())
                 .onCommand(Shutdown.class, hibernation::onShutdown)
-                .onCommand(Stop.class, c -> Effect().stop())
+                .onCommand(Hibernation.Stop.class, c -> Effect().stop())
                 .onCommand(Continue.class, c -> {
                     c.step().run();
                     return Effect().none();
@@ -254,32 +221,32 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                 .onCommand(SaslStepped.class, c -> sasl.onStep(c.step()))
                 .onCommand(Authenticated.class, sasl::onAuthenticated)
                 .onCommand(BindResolved.class, established::onBindResolved)
-                .onCommand(IqAnswered.class, this::onIqAnswered)
+                .onCommand(IqAnswered.class, later::onIqAnswered)
                 .onCommand(Keepalive.Tick.class, keepalive::onTick)
                 .onCommand(AuthTimeout.class, c -> boundJid != null ? Effect().none()
                         : fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "authentication took too long")))
                 .build();
     }
 
-    private Effect<SessionEvent, State> onAttached(Attached c) {
+    private Effect<SessionEvent, SessionState> onAttached(Attached c) {
         this.wire = c.wire();
         log.info("c2s connection {} opened from {} on {}", id, remoteAddress, listener);
         return Effect().persist(new SessionOpened(remoteAddress, listener, Instant.now()));
     }
 
-    private Effect<SessionEvent, State> onClient(StreamEvent event) {
+    private Effect<SessionEvent, SessionState> onClient(StreamEvent event) {
         if (closed) {
             return Effect().none();
         }
         keepalive.onTraffic();
         if (event instanceof StreamEvent.Open open) {
-            return onHeader(open);
+            return opening.onHeader(open);
         } else if (event instanceof StreamEvent.Close) {
             return close(null, "client closed the stream");
         }
         Element e = ((StreamEvent.Child) event).element();
         if (e.is("starttls", Namespaces.TLS)) {
-            return onStartTls();
+            return opening.onStartTls();
         } else if (Namespaces.SASL.equals(e.namespace())) {
             return sasl.onElement(e);
         } else if (user != null && SmNonza.NAMESPACE.equals(e.namespace())
@@ -293,7 +260,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         } else if (InBandRegistration.isRegisterIq(e) && services.registration() != null
                 && (tls || !services.settings().c2s().requireEncryption())) {
             // XEP-0077 3.1: registration happens before authentication (but after TLS).
-            answerLater(e, services.registration().beforeAuth(e, domain, remoteHost)
+            later.answerLater(e, services.registration().beforeAuth(e, domain, remoteHost)
                     .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
             return Effect().none();
         } else if (im.hearth.protocol.stanza.Stanzas.isStanza(e)) {
@@ -303,68 +270,8 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         return fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));
     }
 
-    private Effect<SessionEvent, State> onHeader(StreamEvent.Open open) {
-        String to = open.header().to();
-        String requested = to == null ? null : im.hearth.protocol.jid.Jid.tryParse(to)
-                .filter(j -> j.local() == null && j.resource() == null).map(j -> j.domain()).orElse(null);
-        boolean hosted = requested != null && services.settings().hosts(requested)
-                && (user == null || requested.equals(user.domain()));
-        domain = requested != null && hosted ? requested : services.settings().defaultHost();
-        var problem = Negotiation.check(open.header(), hosted);
-        if (problem.isPresent()) {
-            return fail(problem.get());
-        }
-        send(Negotiation.header(domain, UUID.randomUUID().toString()));
-        headerSent = true;
-        send(Negotiation.features(tls, services.settings().c2s().requireEncryption(),
-                sasl.offered(), user != null, services.features().streamFeatures(),
-                services.registration() != null && services.registration().open()
-                        ? List.of(services.registration().streamFeature()) : List.of()));
-        wire.resume();
-        return Effect().none();
-    }
-
-    private Effect<SessionEvent, State> onStartTls() {
-        if (tls || user != null) {
-            return fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "TLS is already negotiated"));
-        }
-        send("<proceed xmlns='" + Namespaces.TLS + "'/>");
-        headerSent = false;
-        wire.startTls();
-        return Effect().none();
-    }
-
-    /** Sends the answer when it is ready (the reading of the stream waits until then). */
-    void answerLater(Element iq, java.util.concurrent.CompletionStage<InBandRegistration.Answer> answer) {
-        context.pipeToSelf(answer, (a, error) -> {
-            if (error != null) {
-                log.error("c2s connection {} ({}): answering an IQ failed", id, who(), error);
-                return new IqAnswered(im.hearth.protocol.stanza.Stanzas.errorReply(iq,
-                        im.hearth.protocol.stanza.StanzaError.of(
-                                im.hearth.protocol.stanza.StanzaErrorCondition.INTERNAL_SERVER_ERROR)), false);
-            }
-            return new IqAnswered(a.reply(), a.closeStream());
-        });
-    }
-
-    private Effect<SessionEvent, State> onIqAnswered(IqAnswered a) {
-        if (closed) {
-            return Effect().none();
-        }
-        if (a.reply() != null) {
-            sendStanza(a.reply());
-        }
-        if (a.closeStream()) {
-            // XEP-0077 3.2: after the removal's result, the stream ends.
-            return fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "the account was removed"));
-        }
-        removing = false; // a removal that failed: the account still exists
-        wire.resume();
-        return Effect().none();
-    }
-
     /** The effect factories, for the step handlers that live in their own classes. */
-    org.apache.pekko.persistence.typed.javadsl.EffectFactories<SessionEvent, State> effects() {
+    org.apache.pekko.persistence.typed.javadsl.EffectFactories<SessionEvent, SessionState> effects() {
         return Effect();
     }
 
@@ -380,24 +287,16 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         clientState.offer(stanza).forEach(sm::write);
     }
 
-    private Effect<SessionEvent, State> onJournaled(Journaled j) {
-        if (!j.ok() && !closed) {
-            // Never acknowledge what is not in the journal: the client sends it again after resuming.
-            return fail(new StreamError(StreamErrorCondition.INTERNAL_SERVER_ERROR, "a message could not be stored"));
-        }
-        sm.counters.journaled(j.sequence());
-        return Effect().none();
-    }
 
     /** Closes the stream with a stream error (RFC 6120 4.9.1): our header first if none was sent. */
-    Effect<SessionEvent, State> fail(StreamError error) {
+    Effect<SessionEvent, SessionState> fail(StreamError error) {
         log.info("c2s connection {} from {} ({}): stream error {}{}", id, remoteAddress, who(),
                 error.condition().elementName(), error.text() == null ? "" : " (" + error.text() + ")");
         return close(error, error.condition().elementName());
     }
 
     /** Ends the stream: writes the error (if any) and the closing tag, records the reason, stops. */
-    Effect<SessionEvent, State> close(StreamError error, String reason) {
+    Effect<SessionEvent, SessionState> close(StreamError error, String reason) {
         if (closed) {
             return Effect().none();
         }

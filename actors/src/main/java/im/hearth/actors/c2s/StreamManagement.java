@@ -28,6 +28,10 @@ final class StreamManagement {
 
     enum Overflow implements Session.Command { INSTANCE }
 
+    /** A message the client sent is in its account's journal (or could not be put there). */
+    record Journaled(long sequence, boolean ok) implements Session.Command {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Session s;
@@ -48,10 +52,10 @@ final class StreamManagement {
         return enabled && resumeKeyHash != null;
     }
 
-    Effect<SessionEvent, Session.State> onElement(Element e) {
+    Effect<SessionEvent, SessionState> onElement(Element e) {
         SmNonza nonza = SmNonza.decode(e).orElseThrow();
         if (nonza instanceof SmNonza.Resume r) {
-            return s.hibernation.resume(r);
+            return s.resumption.resume(r);
         }
         if (nonza instanceof SmNonza.Malformed m) {
             return s.fail(new StreamError(StreamErrorCondition.BAD_FORMAT, m.why()));
@@ -90,7 +94,7 @@ final class StreamManagement {
         return null;
     }
 
-    private Effect<SessionEvent, Session.State> enable(SmNonza.Enable en) {
+    private Effect<SessionEvent, SessionState> enable(SmNonza.Enable en) {
         if (s.boundJid == null || enabled) {
             // Section 3: only after resource binding, and only once per stream.
             return failed("unexpected-request", null);
@@ -121,7 +125,7 @@ final class StreamManagement {
                 });
     }
 
-    Effect<SessionEvent, Session.State> failed(String condition, Long h) {
+    Effect<SessionEvent, SessionState> failed(String condition, Long h) {
         s.send(SmNonza.failed(condition, h));
         s.wire.resume();
         return s.effects().none();
@@ -145,7 +149,16 @@ final class StreamManagement {
         }
     }
 
-    Effect<SessionEvent, Session.State> onRequestAck() {
+    Effect<SessionEvent, SessionState> onJournaled(Journaled j) {
+        if (!j.ok() && !s.closed) {
+            // Never acknowledge what is not in the journal: the client sends it again after resuming.
+            return s.fail(new StreamError(StreamErrorCondition.INTERNAL_SERVER_ERROR, "a message could not be stored"));
+        }
+        counters.journaled(j.sequence());
+        return s.effects().none();
+    }
+
+    Effect<SessionEvent, SessionState> onRequestAck() {
         requestScheduled = false;
         if (s.wire != null && !s.closed && counters.unackedSize() > 0) {
             s.send(SmNonza.request());
