@@ -121,6 +121,16 @@ public final class HearthServer implements AutoCloseable {
                     tls::newServerEngine, "direct-tls", c2s.directTlsPort(), true).toCompletableFuture().get(30, TimeUnit.SECONDS);
             AdminListener admin = settings.admin().port() < 0 ? null
                     : AdminListener.start(system, settings, accounts);
+            if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+                // XEP-0198: sessions saved by the last run wait again (and expire into offline storage).
+                resumable.recoverHibernated(system, services).whenComplete((n, e) -> {
+                    if (e != null) {
+                        log.error("recovering hibernated c2s sessions failed", e);
+                    } else if (n > 0) {
+                        log.info("{} c2s sessions that hibernated lately checked against their journals", n);
+                    }
+                });
+            }
             HearthServer server = new HearthServer(system, settings, tls, accounts, starttls, direct, admin);
             log.info("Hearth started for {}: c2s STARTTLS on {}, direct TLS on {}, database {}, certificate SHA-256 {}",
                     settings.hosts(), describe(starttls), describe(direct), db.kind(), tls.fingerprintSha256());

@@ -188,7 +188,7 @@ final class Hibernation {
         Duration left = Duration.between(Instant.now(), saved.at().plusSeconds(state.maxSeconds()));
         s.timers.startSingleTimer(Timer.EXPIRED, Timer.EXPIRED, left.isNegative() ? Duration.ZERO : left);
         Session.log.info("c2s session {} of {} recovered from its journal, resumable for {}s", s.id, s.boundJid,
-                left.toSeconds());
+                Math.max(0, left.toSeconds()));
     }
 
     Effect<SessionEvent, SessionState> onTimer(Timer timer) {

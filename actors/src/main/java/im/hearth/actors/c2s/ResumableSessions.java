@@ -1,6 +1,10 @@
 package im.hearth.actors.c2s;
 
+import im.hearth.persistence.db.PekkoPersistenceConfig;
+import im.hearth.persistence.event.PersistenceIds;
+import im.hearth.persistence.event.session.SessionHibernated;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,10 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * This node's resumable sessions (XEP-0198 section 5), by session id: where a new stream looks
@@ -51,6 +59,29 @@ public final class ResumableSessions {
         return java.util.Optional.of(byId.computeIfAbsent(id, key ->
                 system.systemActorOf(Session.recover(services, key), "session-" + key + "-" + System.nanoTime(),
                         Props.empty())));
+    }
+
+    /**
+     * After a start: brings back every session that hibernated within the resumption timeout and
+     * was not closed since (each decides from its own journal), so that one nobody resumes still
+     * expires and hands its unacknowledged messages to offline storage. Reads every hibernation
+     * event ever tagged; only for a node that is a cluster of one (in a cluster, another node may
+     * still hold the live session).
+     */
+    public CompletionStage<Integer> recoverHibernated(ActorSystem<?> system, SessionServices services) {
+        JdbcReadJournal journal = PersistenceQuery.get(system)
+                .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
+        Instant since = Instant.now().minus(services.sm().resumeTimeout());
+        String prefix = PersistenceIds.SESSION_TYPE + PersistenceIds.SEPARATOR;
+        return journal.currentEventsByTag(SessionHibernated.TAG, Offset.noOffset())
+                .filter(env -> env.event() instanceof SessionHibernated h && h.at().isAfter(since))
+                .map(env -> env.persistenceId().substring(prefix.length()))
+                .runWith(Sink.seq(), system)
+                .thenApply(ids -> {
+                    java.util.Set<String> distinct = new java.util.LinkedHashSet<>(ids);
+                    distinct.forEach(id -> find(id, system, services));
+                    return distinct.size();
+                });
     }
 
     /** Has every resumable session save its state when the node shuts down gracefully. */

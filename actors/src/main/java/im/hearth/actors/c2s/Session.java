@@ -4,6 +4,7 @@ import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.actors.user.UserEntity;
 import im.hearth.persistence.event.session.SessionEvent;
+import im.hearth.persistence.event.session.SessionHibernated;
 import im.hearth.persistence.event.session.SessionOpened;
 import im.hearth.actors.feature.csi.ClientStateFeature;
 import im.hearth.actors.feature.sm.StreamManagementFeature;
@@ -166,6 +167,11 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     @Override
     public SessionState emptyState() {
         return new SessionState(SessionState.Phase.NEW, null, null, null, 0, null);
+    }
+
+    @Override
+    public java.util.Set<String> tagsFor(SessionEvent event) {
+        return event instanceof SessionHibernated ? java.util.Set.of(SessionHibernated.TAG) : java.util.Set.of();
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.jxmpp.jid.impl.JidCreate;
 /**
  * Stream management (XEP-0198) with Smack on embedded PostgreSQL: a client whose TCP connection is
  * cut resumes its stream and gets exactly the messages it missed, none twice; and a stream resumes
- * after the server was restarted on the same database (the session comes back from its journal).
+ * after the server was restarted on the same database (the session comes back from its journal);
+ * one that nobody resumes still expires after a restart, its unacknowledged message going offline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamResumptionIT {
@@ -34,7 +35,7 @@ class StreamResumptionIT {
     void start() throws Exception {
         settings = TestServer.base(Files.createTempDirectory("hearth-resume"), TestDatabases.newPostgresDatabase());
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "carol", "dave")) {
+        for (String user : List.of("alice", "bob", "carol", "dave", "erin")) {
             TestServer.addUser(server, user + "@localhost", user + "-secret");
         }
     }
@@ -145,6 +146,42 @@ class StreamResumptionIT {
             assertEquals(1, count(got, "sent while the phone was away"), "exactly once: " + got);
         } finally {
             carol.disconnect();
+        }
+    }
+
+    @Test
+    void aSessionNobodyResumesExpiresAfterARestartIntoOfflineStorage() throws Exception {
+        XMPPTCPConnection phone = Clients.starttls(server, "erin", "erin-secret", "phone", "SCRAM-SHA-256");
+        phone.setUseStreamManagement(true);
+        phone.setUseStreamManagementResumption(true);
+        phone.setPreferredResumptionTime(10); // outlives the shutdown, not the restart (it expires at once then)
+        phone.connect().login();
+        XMPPTCPConnection laptop = login("erin", "laptop", false);
+        XMPPTCPConnection dave = login("dave", "desk", false);
+        Queue<String> laptopGot = bodies(laptop);
+        try {
+            phone.instantShutdown();
+            dave.sendStanza(chat("erin", "for the phone"));
+            Conditions.await("the laptop gets it", () -> laptopGot.contains("for the phone"));
+        } finally {
+            laptop.disconnect();
+            dave.disconnect();
+        }
+        server.close();
+        server = TestServer.start(settings);
+        org.jxmpp.jid.BareJid erin = JidCreate.bareFrom("erin@localhost");
+        Conditions.await("the phone's unacknowledged message is stored offline", () -> server.accounts()
+                .stats(im.hearth.protocol.jid.BareJid.parse("erin@localhost")).toCompletableFuture()
+                .get().offlineMessages() == 1);
+        XMPPTCPConnection again = Clients.starttls(server, "erin", "erin-secret", "tablet", "SCRAM-SHA-256");
+        Queue<String> got = bodies(again);
+        again.connect().login(); // sends its initial presence: offline messages follow
+        try {
+            Conditions.await("it arrives from offline storage", () -> got.contains("for the phone"));
+            assertEquals(1, count(got, "for the phone"));
+            assertTrue(erin.equals(again.getUser().asBareJid()));
+        } finally {
+            again.disconnect();
         }
     }
 }

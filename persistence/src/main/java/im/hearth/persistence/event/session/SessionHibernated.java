@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public record SessionHibernated(long handled, long sent, List<String> unacked, String presence, Instant at)
     implements SessionEvent {
+  /** The read-side tag of these events: how a restarted node finds the sessions still waiting to be resumed. */
+  public static final String TAG = "session-hibernated";
+
   public SessionHibernated {
     unacked = List.copyOf(unacked);
     Objects.requireNonNull(at, "at");
