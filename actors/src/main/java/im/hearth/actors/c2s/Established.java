@@ -45,6 +45,8 @@ final class Established {
             return s.fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));
         }
         StanzaKind kind = Stanzas.kind(e);
+        // XEP-0198 section 4: every stanza after enabling counts; a message only once journaled.
+        long sequence = s.sm.enabled ? s.sm.counters.received() : 0;
         if (kind == StanzaKind.IQ) {
             Optional<Element> bind = e.child("bind", Namespaces.BIND);
             if (bind.isPresent() && "set".equals(Stanzas.type(e))) {
@@ -58,8 +60,6 @@ final class Established {
         if (s.boundJid == null) {
             return s.fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "bind a resource first"));
         }
-        // XEP-0198 section 4: every stanza after enabling counts; a message only once journaled.
-        long sequence = s.sm.enabled ? s.sm.counters.received(kind == StanzaKind.MESSAGE) : 0;
         String from = Stanzas.from(e);
         if (from != null) {
             Optional<Jid> claimed = Jid.tryParse(from);
@@ -79,6 +79,7 @@ final class Established {
                 // RFC 6120 10.3.1: a message without 'to' is for the sender's own account.
                 Element addressed = to == null ? stamped.withAttr("to", s.user.toString()) : stamped;
                 if (sequence > 0) {
+                    s.sm.counters.awaitsJournal(sequence);
                     s.context.ask(org.apache.pekko.Done.class, userEntity(), Duration.ofSeconds(30),
                             replyTo -> new UserEntity.Send(addressed, replyTo),
                             (done, error) -> new StreamManagement.Journaled(sequence, error == null));

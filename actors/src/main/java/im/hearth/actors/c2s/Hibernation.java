@@ -135,6 +135,8 @@ final class Hibernation {
             s.timers.cancel(Timer.EXPIRED);
             s.send(SmNonza.resumed(s.id + "." + t.key(), s.sm.counters.handled()));
             s.sm.resend();
+            s.clientState.reset(); // XEP-0352: a new connection starts active
+            s.clientState.drain().forEach(s.sm::write);
             if (unbound) {
                 s.context.ask(UserEntity.BindResult.class, userEntity(), ASK_TIMEOUT,
                         replyTo -> new UserEntity.BindResource(s.boundJid.resource(), s.inbox, replyTo),

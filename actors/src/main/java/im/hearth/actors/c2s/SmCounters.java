@@ -61,16 +61,14 @@ final class SmCounters {
         return unacked.size();
     }
 
-    /**
-     * Counts a stanza from the client; returns its sequence number. One that still has to reach the
-     * journal is not handled until {@link #journaled} says so, nor is anything after it.
-     */
-    long received(boolean awaitsJournal) {
-        received++;
-        if (awaitsJournal) {
-            pending.add(received);
-        }
-        return received;
+    /** Counts a stanza from the client; returns its sequence number. */
+    long received() {
+        return ++received;
+    }
+
+    /** This stanza (a message) is handled once it is in the journal ({@link #journaled}); nothing after it before. */
+    void awaitsJournal(long sequence) {
+        pending.add(sequence);
     }
 
     void journaled(long sequence) {

@@ -248,13 +248,7 @@ final class RawClient implements AutoCloseable {
 
     /** STARTTLS, SCRAM-SHA-256, stream restart, bind: a logged-in client. */
     static RawClient login(int port, SSLContext tls, String user, String password, String resource) throws IOException {
-        RawClient c = connect(port);
-        c.openStream();
-        c.startTls(tls);
-        c.openStream();
-        String outcome = c.authenticate(user, password);
-        assertTrue(outcome.startsWith("<success"), "login failed: " + outcome);
-        c.openStream();
+        RawClient c = authenticated(port, tls, user, password);
         c.bind(resource);
         return c;
     }

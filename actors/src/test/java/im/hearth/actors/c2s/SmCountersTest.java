@@ -49,9 +49,10 @@ class SmCountersTest {
     @Test
     void aMessageIsHandledOnlyOnceJournaledAndHoldsBackWhatFollows() {
         SmCounters c = new SmCounters();
-        c.received(false);
-        long message = c.received(true);
-        c.received(false);
+        c.received();
+        long message = c.received();
+        c.awaitsJournal(message);
+        c.received();
         assertEquals(1, c.handled(), "not past the message that is not in the journal yet");
         c.journaled(message);
         assertEquals(3, c.handled());

@@ -172,11 +172,16 @@ class StreamManagementIT {
         }
     }
 
+    /** A stream with resumption whose connection is then cut; returns its resumption id. */
+    private String cutAfterEnabling(String user) throws IOException {
+        try (RawClient c = login(user, "phone")) {
+            return enable(c, null);
+        }
+    }
+
     @Test
     void anotherAccountsResumptionIdNeverResumesIt() throws IOException {
-        RawClient alice = login("dave", "phone");
-        String previd = enable(alice, null);
-        alice.close();
+        String previd = cutAfterEnabling("dave");
         try (RawClient mallory = RawClient.authenticated(port, tls, "mallory", PASSWORD)) {
             mallory.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='0'/>");
             assertTrue(mallory.readUntil(FAILED).contains("item-not-found"));
@@ -197,9 +202,7 @@ class StreamManagementIT {
 
     @Test
     void aResumptionWithHAboveWhatWasSentEndsTheNewStream() throws IOException {
-        RawClient old = login("erin", "phone");
-        String previd = enable(old, null);
-        old.close();
+        String previd = cutAfterEnabling("erin");
         try (RawClient c = RawClient.authenticated(port, tls, "erin", PASSWORD)) {
             c.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='7'/>");
             String all = c.expectStreamError("undefined-condition");

@@ -102,6 +102,8 @@ class ClientStateIndicationIT {
             }, new org.jivesoftware.smack.filter.OrFilter(StanzaTypeFilter.PRESENCE, StanzaTypeFilter.MESSAGE));
 
             ClientStateIndicationManager.inactive(alice);
+            // The server reads alice's stream in order: once her ping is answered, she is inactive.
+            assertTrue(org.jivesoftware.smackx.ping.PingManager.getInstanceFor(alice).pingMyServer());
             bob.sendStanza(status("coffee"));
             bob.sendStanza(status("lunch"));
             bob.sendStanza(MessageBuilder.buildMessage().to(jid("alice")).ofType(Message.Type.chat)

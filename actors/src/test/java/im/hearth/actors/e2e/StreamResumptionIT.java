@@ -46,9 +46,18 @@ class StreamResumptionIT {
     }
 
     private XMPPTCPConnection login(String user, String resource, boolean resumable) throws Exception {
+        return login(user, resource, resumable, 0);
+    }
+
+    /** @param resumptionSeconds the resumption time the client asks for; 0 for the server's */
+    private XMPPTCPConnection login(String user, String resource, boolean resumable, int resumptionSeconds)
+            throws Exception {
         XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
         c.setUseStreamManagement(resumable);
         c.setUseStreamManagementResumption(resumable);
+        if (resumptionSeconds > 0) {
+            c.setPreferredResumptionTime(resumptionSeconds);
+        }
         Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         c.connect().login();
         return c;
@@ -151,11 +160,8 @@ class StreamResumptionIT {
 
     @Test
     void aSessionNobodyResumesExpiresAfterARestartIntoOfflineStorage() throws Exception {
-        XMPPTCPConnection phone = Clients.starttls(server, "erin", "erin-secret", "phone", "SCRAM-SHA-256");
-        phone.setUseStreamManagement(true);
-        phone.setUseStreamManagementResumption(true);
-        phone.setPreferredResumptionTime(10); // outlives the shutdown, not the restart (it expires at once then)
-        phone.connect().login();
+        // Ten seconds outlive the shutdown, not the restart: the session expires as soon as it is back.
+        XMPPTCPConnection phone = login("erin", "phone", true, 10);
         XMPPTCPConnection laptop = login("erin", "laptop", false);
         XMPPTCPConnection dave = login("dave", "desk", false);
         Queue<String> laptopGot = bodies(laptop);
@@ -174,8 +180,8 @@ class StreamResumptionIT {
                 .stats(im.hearth.protocol.jid.BareJid.parse("erin@localhost")).toCompletableFuture()
                 .get().offlineMessages() == 1);
         XMPPTCPConnection again = Clients.starttls(server, "erin", "erin-secret", "tablet", "SCRAM-SHA-256");
-        Queue<String> got = bodies(again);
-        again.connect().login(); // sends its initial presence: offline messages follow
+        Queue<String> got = bodies(again); // listening before the login's initial presence brings offline messages
+        again.connect().login();
         try {
             Conditions.await("it arrives from offline storage", () -> got.contains("for the phone"));
             assertEquals(1, count(got, "for the phone"));
