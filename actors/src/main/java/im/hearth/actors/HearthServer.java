@@ -13,6 +13,7 @@ import im.hearth.actors.feature.FeatureCatalogue;
 import im.hearth.actors.feature.adhoc.AdHocCommands;
 import im.hearth.actors.feature.adhoc.AdminSettings;
 import im.hearth.actors.c2s.OnlineSessions;
+import im.hearth.actors.c2s.ResumableSessions;
 import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.feature.register.RegistrationSettings;
 import im.hearth.actors.net.TlsMaterial;
@@ -103,12 +104,16 @@ public final class HearthServer implements AutoCloseable {
                 return new HearthServer(system, settings, tls, accounts, null, null, null);
             }
             OnlineSessions online = new OnlineSessions();
+            ResumableSessions resumable = new ResumableSessions();
             SessionServices services = new SessionServices(settings, router, features,
                     new LoginThrottle(settings.loginThrottle(), Clock.systemUTC()),
                     SaslMechanisms.tlsServerEndPoint(tls.certificate()), authExecutor,
                     new InBandRegistration(RegistrationSettings.fromConfig(config), accounts, Clock.systemUTC()),
                     new AdHocCommands(AdminSettings.of(settings.admins()), accounts, online, settings::hosts,
-                            features.motd(), features.welcome()), online);
+                            features.motd(), features.welcome()), online,
+                    im.hearth.actors.feature.sm.SmSettings.fromConfig(config),
+                    im.hearth.actors.feature.csi.CsiSettings.fromConfig(config), resumable);
+            resumable.saveOnShutdown(system);
             HearthSettings.C2s c2s = settings.c2s();
             Tcp.ServerBinding starttls = c2s.starttlsPort() < 0 ? null : C2sListener.bind(system, services,
                     tls::newServerEngine, "starttls", c2s.starttlsPort(), false).toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -116,6 +121,16 @@ public final class HearthServer implements AutoCloseable {
                     tls::newServerEngine, "direct-tls", c2s.directTlsPort(), true).toCompletableFuture().get(30, TimeUnit.SECONDS);
             AdminListener admin = settings.admin().port() < 0 ? null
                     : AdminListener.start(system, settings, accounts);
+            if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+                // XEP-0198: sessions saved by the last run wait again (and expire into offline storage).
+                resumable.recoverHibernated(system, services).whenComplete((n, e) -> {
+                    if (e != null) {
+                        log.error("recovering hibernated c2s sessions failed", e);
+                    } else if (n > 0) {
+                        log.info("{} c2s sessions that hibernated lately checked against their journals", n);
+                    }
+                });
+            }
             HearthServer server = new HearthServer(system, settings, tls, accounts, starttls, direct, admin);
             log.info("Hearth started for {}: c2s STARTTLS on {}, direct TLS on {}, database {}, certificate SHA-256 {}",
                     settings.hosts(), describe(starttls), describe(direct), db.kind(), tls.fingerprintSha256());

@@ -73,6 +73,9 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
         private final AsyncCallback<String> sendCallback = createAsyncCallback(this::enqueue);
         private final AsyncCallback<Control> controlCallback = createAsyncCallback(this::control);
         private final AsyncCallback<String> closeCallback = createAsyncCallback(this::beginClose);
+        private final AsyncCallback<ActorRef<Session.Command>> handToCallback = createAsyncCallback(this::switchTo);
+        /** Where stream events go: the session that opened the connection, or the one it resumed (XEP-0198). */
+        private ActorRef<Session.Command> target = session;
 
         Logic() {
             super(shape);
@@ -82,7 +85,7 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
                     NetIn element = grab(in);
                     if (element instanceof NetIn.TlsEstablished tls) {
                         discardingUntilTls = false;
-                        session.tell(new Session.TlsUp(tls.session()));
+                        target.tell(new Session.TlsUp(tls.session()));
                     } else if (element instanceof NetIn.Bytes bytes && !discardingUntilTls && !failed
                             && !closing && parser.needsInput()) {
                         byte[] chunk = bytes.bytes().toArray();
@@ -122,7 +125,7 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
         @Override
         public void preStart() {
             setKeepGoing(true);
-            session.tell(new Session.Attached(this));
+            target.tell(new Session.Attached(this));
             pump();
         }
 
@@ -158,7 +161,19 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
             closeCallback.invoke(finalXml == null ? "" : finalXml);
         }
 
+        @Override
+        public java.util.concurrent.CompletionStage<org.apache.pekko.Done> handTo(ActorRef<Session.Command> next) {
+            return scala.jdk.javaapi.FutureConverters.asJava(handToCallback.invokeWithFeedback(next));
+        }
+
         // --- On the stage's thread.
+
+        private void switchTo(ActorRef<Session.Command> next) {
+            target = next;
+            if (told && !closing) {
+                next.tell(new Session.Disconnected("connection lost while it was handed over", this));
+            }
+        }
 
         private void control(Control c) {
             switch (c) {
@@ -200,12 +215,12 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
                     event = parser.next();
                 } catch (StreamErrorException e) {
                     failed = true;
-                    session.tell(new Session.ParseFailed(e.error()));
+                    target.tell(new Session.ParseFailed(e.error()));
                     return;
                 }
                 if (event != null) {
                     awaitingSession = true;
-                    session.tell(new Session.FromClient(event));
+                    target.tell(new Session.FromClient(event));
                     return;
                 }
             }
@@ -280,7 +295,7 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
         private void disconnected(String reason) {
             if (!told) {
                 told = true;
-                session.tell(new Session.Disconnected(reason));
+                target.tell(new Session.Disconnected(reason, this));
             }
         }
     }

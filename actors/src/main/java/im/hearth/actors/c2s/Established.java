@@ -40,11 +40,13 @@ final class Established {
         this.presenceRate = new PresenceRate(c2s.presenceRate(), c2s.presenceBurst(), System.nanoTime());
     }
 
-    Effect<SessionEvent, Session.State> onElement(Element e) {
+    Effect<SessionEvent, SessionState> onElement(Element e) {
         if (!Stanzas.isStanza(e)) {
             return s.fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));
         }
         StanzaKind kind = Stanzas.kind(e);
+        // XEP-0198 section 4: every stanza after enabling counts; a message only once journaled.
+        long sequence = s.sm.enabled ? s.sm.counters.received() : 0;
         if (kind == StanzaKind.IQ) {
             Optional<Element> bind = e.child("bind", Namespaces.BIND);
             if (bind.isPresent() && "set".equals(Stanzas.type(e))) {
@@ -76,7 +78,14 @@ final class Established {
             case MESSAGE -> {
                 // RFC 6120 10.3.1: a message without 'to' is for the sender's own account.
                 Element addressed = to == null ? stamped.withAttr("to", s.user.toString()) : stamped;
-                userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
+                if (sequence > 0) {
+                    s.sm.counters.awaitsJournal(sequence);
+                    s.context.ask(org.apache.pekko.Done.class, userEntity(), Duration.ofSeconds(30),
+                            replyTo -> new UserEntity.Send(addressed, replyTo),
+                            (done, error) -> new StreamManagement.Journaled(sequence, error == null));
+                } else {
+                    userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
+                }
             }
             // Presence goes through the user's entity, with or without 'to': it keeps the
             // subscriptions (RFC 6121 3) and the directed presence to clean up (4.6).
@@ -98,6 +107,10 @@ final class Established {
                 }
                 userEntity().tell(new UserEntity.UpdatePresence(s.boundJid.resource(), stamped,
                         s.context.getSystem().ignoreRef()));
+                if (to == null && (Stanzas.type(e) == null || "unavailable".equals(Stanzas.type(e)))) {
+                    // What a resumed session sends again once it is bound anew (XEP-0198, after a restart).
+                    s.hibernation.lastPresence = Stanzas.type(e) == null ? stamped : null;
+                }
                 if (to == null && Stanzas.type(e) == null && !initialPresenceSent) {
                     // RFC 6121 4.2: the first available broadcast is the initial presence (the motd's moment).
                     initialPresenceSent = true;
@@ -128,10 +141,10 @@ final class Established {
             // XEP-0077 3.2 and 3.3 (password change, removal): the account's own stream, which
             // closes after a removal; the entity's AccountRemoved is ignored meanwhile.
             s.removing |= iq.elements().get(0).child("remove", iq.elements().get(0).namespace()).isPresent();
-            s.answerLater(iq, s.services.registration().afterAuth(iq, s.user));
+            s.later.answerLater(iq, s.services.registration().afterAuth(iq, s.user));
             return true;
         } else if (toServer && request && s.services.adhoc() != null && AdHocCommands.handles(iq)) {
-            s.answerLater(iq, s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
+            s.later.answerLater(iq, s.services.adhoc().handle(iq, s.boundJid, target.get().domain())
                     .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
             return true;
         } else if (toServer) {
@@ -147,7 +160,7 @@ final class Established {
         return false;
     }
 
-    private Effect<SessionEvent, Session.State> bind(Element iq, Element bind) {
+    private Effect<SessionEvent, SessionState> bind(Element iq, Element bind) {
         if (s.boundJid != null) {
             bounce(iq, StanzaErrorCondition.NOT_ALLOWED); // one resource per stream
             return resumed();
@@ -170,7 +183,7 @@ final class Established {
         return s.effects().none();
     }
 
-    Effect<SessionEvent, Session.State> onBindResolved(Session.BindResolved r) {
+    Effect<SessionEvent, SessionState> onBindResolved(Session.BindResolved r) {
         if (s.closed) {
             return s.effects().none();
         }
@@ -190,12 +203,15 @@ final class Established {
         return resumed();
     }
 
-    Effect<SessionEvent, Session.State> onServer(SessionMessage message) {
+    Effect<SessionEvent, SessionState> onServer(SessionMessage message) {
         if (s.closed) {
+            if (message instanceof SessionMessage.Stanza st) {
+                s.hibernation.straggler(st.stanza());
+            }
             return s.effects().none();
         }
         if (message instanceof SessionMessage.Stanza st) {
-            s.send(XmlWriter.write(st.stanza(), Namespaces.CLIENT));
+            s.sendStanza(st.stanza());
             return s.effects().none();
         }
         if (message instanceof SessionMessage.AccountRemoved) {
@@ -224,7 +240,7 @@ final class Established {
     }
 
     private void reply(Element stanza) {
-        s.send(XmlWriter.write(stanza, Namespaces.CLIENT));
+        s.sendStanza(stanza);
     }
 
     private void bounce(Element stanza, StanzaErrorCondition condition) {
@@ -233,7 +249,7 @@ final class Established {
         }
     }
 
-    private Effect<SessionEvent, Session.State> resumed() {
+    private Effect<SessionEvent, SessionState> resumed() {
         s.wire.resume();
         return s.effects().none();
     }

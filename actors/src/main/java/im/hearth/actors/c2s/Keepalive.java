@@ -39,17 +39,25 @@ final class Keepalive {
         s.timers.startSingleTimer(Tick.IDLE, Tick.IDLE, interval.get());
     }
 
-    Effect<SessionEvent, Session.State> onTick(Tick tick) {
+    Effect<SessionEvent, SessionState> onTick(Tick tick) {
         if (s.closed || s.boundJid == null) {
             return s.effects().none();
         }
         if (tick == Tick.TIMEOUT) {
+            if (s.sm.resumable() && s.wire != null) {
+                // XEP-0198: a silent connection of a resumable stream is dropped, the stream hibernates.
+                s.wire.close(null);
+                return s.hibernation.onConnectionLost("no answer to a ping");
+            }
             return s.fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "no answer to a ping"));
+        }
+        if (s.wire == null) {
+            return s.effects().none(); // hibernating: nobody to ping
         }
         Element ping = Element.builder("iq", Namespaces.CLIENT).attr("from", s.boundJid.domain())
                 .attr("to", s.boundJid.toString()).attr("type", "get").attr("id", "keepalive-" + (++pings))
                 .child(Element.of("ping", Namespaces.PING)).build();
-        s.send(XmlWriter.write(ping, Namespaces.CLIENT));
+        s.sendStanza(ping);
         s.timers.startSingleTimer(Tick.TIMEOUT, Tick.TIMEOUT, timeout);
         return s.effects().none();
     }

@@ -47,7 +47,7 @@ final class SaslExchange {
         return SaslMechanisms.offered(context());
     }
 
-    Effect<SessionEvent, Session.State> onElement(Element e) {
+    Effect<SessionEvent, SessionState> onElement(Element e) {
         if (s.user != null) {
             return s.fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "already authenticated"));
         }
@@ -115,7 +115,7 @@ final class SaslExchange {
         }
     }
 
-    Effect<SessionEvent, Session.State> onStep(SaslStep step) {
+    Effect<SessionEvent, SessionState> onStep(SaslStep step) {
         if (s.closed) {
             return s.effects().none();
         }
@@ -159,7 +159,7 @@ final class SaslExchange {
                 : step));
     }
 
-    private Effect<SessionEvent, Session.State> failed(SaslFailure failure, String text) {
+    private Effect<SessionEvent, SessionState> failed(SaslFailure failure, String text) {
         mechanism = null;
         failures++;
         if (credentialsRejected(failure)) {
@@ -193,7 +193,7 @@ final class SaslExchange {
         s.context.getSelf().tell(new Session.SaslStepped(new SaslStep.Failure(failure, text)));
     }
 
-    Effect<SessionEvent, Session.State> onAuthenticated(Session.Authenticated ok) {
+    Effect<SessionEvent, SessionState> onAuthenticated(Session.Authenticated ok) {
         BareJid jid = BareJid.of(ok.username(), s.domain);
         mechanism = null;
         return s.effects().persist(new SessionAuthenticated(jid.toString(), ok.mechanism(), Instant.now()))

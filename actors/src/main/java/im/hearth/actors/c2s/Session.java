@@ -3,11 +3,13 @@ package im.hearth.actors.c2s;
 import im.hearth.actors.feature.register.InBandRegistration;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.actors.user.UserEntity;
-import im.hearth.persistence.event.session.SessionAuthenticated;
-import im.hearth.persistence.event.session.SessionBound;
-import im.hearth.persistence.event.session.SessionClosed;
 import im.hearth.persistence.event.session.SessionEvent;
+import im.hearth.persistence.event.session.SessionHibernated;
 import im.hearth.persistence.event.session.SessionOpened;
+import im.hearth.actors.feature.csi.ClientStateFeature;
+import im.hearth.actors.feature.sm.StreamManagementFeature;
+import im.hearth.protocol.feature.csi.ClientStateNonza;
+import im.hearth.protocol.feature.sm.SmNonza;
 import im.hearth.protocol.jid.BareJid;
 import im.hearth.protocol.jid.FullJid;
 import im.hearth.protocol.sasl.SaslStep;
@@ -17,7 +19,6 @@ import im.hearth.protocol.stream.StreamEvent;
 import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLSession;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -27,6 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -37,11 +39,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client stream (RFC 6120), a persistent actor on the node that holds the socket. Its journal
- * records the stream's life: opened (address), authenticated, bound (full JID), closed (reason).
- * The negotiation is a state machine, one handler per step: stream header, STARTTLS, SASL
- * ({@link SaslExchange}), resource binding, then stanzas ({@link Established}).
+ * records the stream's life: opened (address), authenticated, bound (full JID), closed (reason),
+ * and what stream management needs to resume it (XEP-0198: enabled, hibernated, resumed).
+ * The negotiation is a state machine, one handler per step: stream header and STARTTLS
+ * ({@link Opening}), SASL ({@link SaslExchange}), resource binding, then stanzas
+ * ({@link Established}), with acks ({@link StreamManagement}), hibernation and resumption
+ * ({@link Hibernation}, {@link Resumption}) and client state indication ({@link ClientState}).
  */
-public final class Session extends EventSourcedBehavior<Session.Command, SessionEvent, Session.State> {
+public final class Session extends EventSourcedBehavior<Session.Command, SessionEvent, SessionState> {
     static final Logger log = LoggerFactory.getLogger(Session.class);
 
     public interface Command {
@@ -60,7 +65,15 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     public record TlsUp(SSLSession session) implements Command {
     }
 
-    public record Disconnected(String reason) implements Command {
+    /** The connection is gone; {@code wire} says which (null: the current one). */
+    public record Disconnected(String reason, Wire wire) implements Command {
+        public Disconnected(String reason) {
+            this(reason, null);
+        }
+    }
+
+    /** The node shuts down: a resumable session saves its state (XEP-0198) before it stops. */
+    public record Shutdown(ActorRef<org.apache.pekko.Done> replyTo) implements Command {
     }
 
     record FromServer(SessionMessage message) implements Command {
@@ -84,35 +97,24 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
 
     enum AuthTimeout implements Command { INSTANCE }
 
-    /** The stream's progress as its journal records it. */
-    public enum Phase { NEW, OPEN, AUTHENTICATED, BOUND, CLOSED }
-
-    public record State(Phase phase, String jid, String fullJid) {
-        State apply(SessionEvent e) {
-            if (e instanceof SessionOpened) {
-                return new State(Phase.OPEN, null, null);
-            } else if (e instanceof SessionAuthenticated a) {
-                return new State(Phase.AUTHENTICATED, a.jid(), null);
-            } else if (e instanceof SessionBound b) {
-                return new State(Phase.BOUND, jid, b.fullJid());
-            } else if (e instanceof SessionClosed) {
-                return new State(Phase.CLOSED, jid, fullJid);
-            }
-            return this;
-        }
-    }
-
     final ActorContext<Command> context;
     final TimerScheduler<Command> timers;
     final SessionServices services;
     final String id;
-    final String remoteAddress;
+    String remoteAddress;
     final String remoteHost;
     final String listener;
     final ActorRef<SessionMessage> inbox;
     final SaslExchange sasl;
     final Established established;
     final Keepalive keepalive;
+    final StreamManagement sm;
+    final Hibernation hibernation;
+    final Resumption resumption;
+    final ClientState clientState;
+    final Opening opening;
+    final LaterAnswers later;
+    private final boolean recovering;
 
     Wire wire;
     boolean tls;
@@ -126,11 +128,18 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     public static Behavior<Command> create(SessionServices services, String remoteAddress, String remoteHost,
                                            String listener, boolean directTls) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new Session(ctx, timers, services, UUID.randomUUID().toString(), remoteAddress, remoteHost, listener)));
+                new Session(ctx, timers, services, UUID.randomUUID().toString(), remoteAddress, remoteHost, listener,
+                        false)));
+    }
+
+    /** A session brought back from its journal to be resumed (XEP-0198): after a restart, or from another node. */
+    static Behavior<Command> recover(SessionServices services, String id) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new Session(ctx, timers, services, id, "(recovered)", "(recovered)", "(recovered)", true)));
     }
 
     private Session(ActorContext<Command> context, TimerScheduler<Command> timers, SessionServices services,
-                    String id, String remoteAddress, String remoteHost, String listener) {
+                    String id, String remoteAddress, String remoteHost, String listener, boolean recovering) {
         super(PersistenceId.of("Session", id, "|"));
         this.context = context;
         this.timers = timers;
@@ -143,32 +152,52 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         this.sasl = new SaslExchange(this);
         this.established = new Established(this);
         this.keepalive = new Keepalive(this);
-        timers.startSingleTimer(AuthTimeout.INSTANCE, services.settings().c2s().authTimeout());
+        this.sm = new StreamManagement(this);
+        this.hibernation = new Hibernation(this);
+        this.resumption = new Resumption(this);
+        this.clientState = new ClientState(this);
+        this.opening = new Opening(this);
+        this.later = new LaterAnswers(this);
+        this.recovering = recovering;
+        if (!recovering) {
+            timers.startSingleTimer(AuthTimeout.INSTANCE, services.settings().c2s().authTimeout());
+        }
     }
 
     @Override
-    public State emptyState() {
-        return new State(Phase.NEW, null, null);
+    public SessionState emptyState() {
+        return new SessionState(SessionState.Phase.NEW, null, null, null, 0, null);
     }
 
     @Override
-    public EventHandler<State, SessionEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+    public java.util.Set<String> tagsFor(SessionEvent event) {
+        return event instanceof SessionHibernated ? java.util.Set.of(SessionHibernated.TAG) : java.util.Set.of();
     }
 
     @Override
-    public SignalHandler<State> signalHandler() {
+    public EventHandler<SessionState, SessionEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(SessionState::apply);
+    }
+
+    @Override
+    public SignalHandler<SessionState> signalHandler() {
         return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), st -> {
+                    if (recovering) {
+                        hibernation.onRecovered(st);
+                    }
+                })
                 .onSignal(PostStop.instance(), s -> {
                     if (wire != null && !closed) {
                         wire.close(null); // stopped by a fault (a failed journal write): never leave the socket behind
                     }
+                    services.resumable().remove(id, context.getSelf());
                 })
                 .build();
     }
 
     @Override
-    public CommandHandler<Command, SessionEvent, State> commandHandler() {
+    public CommandHandler<Command, SessionEvent, SessionState> commandHandler() {
         return newCommandHandlerBuilder().forAnyState()
                 .onCommand(Attached.class, this::onAttached)
                 .onCommand(FromClient.class, (s, c) -> onClient(c.event()))
@@ -177,8 +206,20 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                     return Effect().none();
                 })
                 .onCommand(ParseFailed.class, c -> fail(c.error()))
-                .onCommand(Disconnected.class, c -> close(null, c.reason()))
+                .onCommand(Disconnected.class, c -> c.wire() != null && c.wire() != wire ? Effect().none()
+                        : hibernation.onConnectionLost(c.reason()))
                 .onCommand(FromServer.class, c -> established.onServer(c.message()))
+                .onCommand(StreamManagement.Journaled.class, sm::onJournaled)
+                .onCommand(StreamManagement.RequestAck.class, c -> sm.onRequestAck())
+                .onCommand(StreamManagement.Overflow.class, c -> closed ? Effect().none()
+                        : fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "too many unacknowledged stanzas")))
+                .onCommand(Hibernation.TakeOver.class, hibernation::onTakeOver)
+                .onCommand(Resumption.TakeOverAnswered.class, resumption::onAnswered)
+                .onCommand(Hibernation.Rebound.class, hibernation::onRebound)
+                .onCommand(Hibernation.Timer.class, hibernation::onTimer)
+                .onCommand(Hibernation.OfflineStored.class, c -> hibernation.onOfflineStored())
+                .onCommand(Shutdown.class, hibernation::onShutdown)
+                .onCommand(Hibernation.Stop.class, c -> Effect().stop())
                 .onCommand(Continue.class, c -> {
                     c.step().run();
                     return Effect().none();
@@ -186,40 +227,46 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                 .onCommand(SaslStepped.class, c -> sasl.onStep(c.step()))
                 .onCommand(Authenticated.class, sasl::onAuthenticated)
                 .onCommand(BindResolved.class, established::onBindResolved)
-                .onCommand(IqAnswered.class, this::onIqAnswered)
+                .onCommand(IqAnswered.class, later::onIqAnswered)
                 .onCommand(Keepalive.Tick.class, keepalive::onTick)
                 .onCommand(AuthTimeout.class, c -> boundJid != null ? Effect().none()
                         : fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "authentication took too long")))
                 .build();
     }
 
-    private Effect<SessionEvent, State> onAttached(Attached c) {
+    private Effect<SessionEvent, SessionState> onAttached(Attached c) {
         this.wire = c.wire();
         log.info("c2s connection {} opened from {} on {}", id, remoteAddress, listener);
         return Effect().persist(new SessionOpened(remoteAddress, listener, Instant.now()));
     }
 
-    private Effect<SessionEvent, State> onClient(StreamEvent event) {
+    private Effect<SessionEvent, SessionState> onClient(StreamEvent event) {
         if (closed) {
             return Effect().none();
         }
         keepalive.onTraffic();
         if (event instanceof StreamEvent.Open open) {
-            return onHeader(open);
+            return opening.onHeader(open);
         } else if (event instanceof StreamEvent.Close) {
             return close(null, "client closed the stream");
         }
         Element e = ((StreamEvent.Child) event).element();
         if (e.is("starttls", Namespaces.TLS)) {
-            return onStartTls();
+            return opening.onStartTls();
         } else if (Namespaces.SASL.equals(e.namespace())) {
             return sasl.onElement(e);
+        } else if (user != null && SmNonza.NAMESPACE.equals(e.namespace())
+                && services.features().enabled(StreamManagementFeature.NAME)) {
+            return sm.onElement(e);
+        } else if (boundJid != null && ClientStateNonza.NAMESPACE.equals(e.namespace())
+                && services.features().enabled(ClientStateFeature.NAME)) {
+            return clientState.onElement(e);
         } else if (boundJid != null || user != null) {
             return established.onElement(e);
         } else if (InBandRegistration.isRegisterIq(e) && services.registration() != null
                 && (tls || !services.settings().c2s().requireEncryption())) {
             // XEP-0077 3.1: registration happens before authentication (but after TLS).
-            answerLater(e, services.registration().beforeAuth(e, domain, remoteHost)
+            later.answerLater(e, services.registration().beforeAuth(e, domain, remoteHost)
                     .thenApply(reply -> new InBandRegistration.Answer(reply, false)));
             return Effect().none();
         } else if (im.hearth.protocol.stanza.Stanzas.isStanza(e)) {
@@ -229,84 +276,33 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         return fail(new StreamError(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, null));
     }
 
-    private Effect<SessionEvent, State> onHeader(StreamEvent.Open open) {
-        String to = open.header().to();
-        String requested = to == null ? null : im.hearth.protocol.jid.Jid.tryParse(to)
-                .filter(j -> j.local() == null && j.resource() == null).map(j -> j.domain()).orElse(null);
-        boolean hosted = requested != null && services.settings().hosts(requested)
-                && (user == null || requested.equals(user.domain()));
-        domain = requested != null && hosted ? requested : services.settings().defaultHost();
-        var problem = Negotiation.check(open.header(), hosted);
-        if (problem.isPresent()) {
-            return fail(problem.get());
-        }
-        send(Negotiation.header(domain, UUID.randomUUID().toString()));
-        headerSent = true;
-        send(Negotiation.features(tls, services.settings().c2s().requireEncryption(),
-                sasl.offered(), user != null, services.features().streamFeatures(),
-                services.registration() != null && services.registration().open()
-                        ? List.of(services.registration().streamFeature()) : List.of()));
-        wire.resume();
-        return Effect().none();
-    }
-
-    private Effect<SessionEvent, State> onStartTls() {
-        if (tls || user != null) {
-            return fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "TLS is already negotiated"));
-        }
-        send("<proceed xmlns='" + Namespaces.TLS + "'/>");
-        headerSent = false;
-        wire.startTls();
-        return Effect().none();
-    }
-
-    /** Sends the answer when it is ready (the reading of the stream waits until then). */
-    void answerLater(Element iq, java.util.concurrent.CompletionStage<InBandRegistration.Answer> answer) {
-        context.pipeToSelf(answer, (a, error) -> {
-            if (error != null) {
-                log.error("c2s connection {} ({}): answering an IQ failed", id, who(), error);
-                return new IqAnswered(im.hearth.protocol.stanza.Stanzas.errorReply(iq,
-                        im.hearth.protocol.stanza.StanzaError.of(
-                                im.hearth.protocol.stanza.StanzaErrorCondition.INTERNAL_SERVER_ERROR)), false);
-            }
-            return new IqAnswered(a.reply(), a.closeStream());
-        });
-    }
-
-    private Effect<SessionEvent, State> onIqAnswered(IqAnswered a) {
-        if (closed) {
-            return Effect().none();
-        }
-        if (a.reply() != null) {
-            send(im.hearth.protocol.xml.XmlWriter.write(a.reply(), Namespaces.CLIENT));
-        }
-        if (a.closeStream()) {
-            // XEP-0077 3.2: after the removal's result, the stream ends.
-            return fail(new StreamError(StreamErrorCondition.NOT_AUTHORIZED, "the account was removed"));
-        }
-        removing = false; // a removal that failed: the account still exists
-        wire.resume();
-        return Effect().none();
-    }
-
     /** The effect factories, for the step handlers that live in their own classes. */
-    org.apache.pekko.persistence.typed.javadsl.EffectFactories<SessionEvent, State> effects() {
+    org.apache.pekko.persistence.typed.javadsl.EffectFactories<SessionEvent, SessionState> effects() {
         return Effect();
     }
 
+    /** Writes a nonza or stream-level XML; nothing while the session has no connection (hibernated). */
     void send(String xml) {
-        wire.send(xml);
+        if (wire != null) {
+            wire.send(xml);
+        }
     }
 
+    /** Writes a stanza: held back while the client is inactive (XEP-0352), counted for acks (XEP-0198). */
+    void sendStanza(Element stanza) {
+        clientState.offer(stanza).forEach(sm::write);
+    }
+
+
     /** Closes the stream with a stream error (RFC 6120 4.9.1): our header first if none was sent. */
-    Effect<SessionEvent, State> fail(StreamError error) {
+    Effect<SessionEvent, SessionState> fail(StreamError error) {
         log.info("c2s connection {} from {} ({}): stream error {}{}", id, remoteAddress, who(),
                 error.condition().elementName(), error.text() == null ? "" : " (" + error.text() + ")");
         return close(error, error.condition().elementName());
     }
 
     /** Ends the stream: writes the error (if any) and the closing tag, records the reason, stops. */
-    Effect<SessionEvent, State> close(StreamError error, String reason) {
+    Effect<SessionEvent, SessionState> close(StreamError error, String reason) {
         if (closed) {
             return Effect().none();
         }
@@ -324,10 +320,10 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
         }
         if (wire != null) {
             wire.close(last.toString());
+            wire = null;
         }
         established.unbind();
-        log.info("c2s connection {} closed for {} from {}: {}", id, who(), remoteAddress, reason);
-        return Effect().persist(new SessionClosed(reason, Instant.now())).thenStop();
+        return hibernation.finish(reason);
     }
 
     String who() {

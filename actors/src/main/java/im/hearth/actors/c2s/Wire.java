@@ -27,4 +27,12 @@ public interface Wire {
 
     /** Writes {@code finalXml} (may be null), then closes the connection. */
     void close(String finalXml);
+
+    /**
+     * From now on the connection's events go to {@code session} (XEP-0198 resumption: a new
+     * connection is handed to the stream it resumes). If the connection was already lost, that
+     * session is told so; the stage fails when the connection is gone altogether.
+     */
+    java.util.concurrent.CompletionStage<org.apache.pekko.Done> handTo(
+            org.apache.pekko.actor.typed.ActorRef<Session.Command> session);
 }

@@ -74,6 +74,8 @@ public final class FeatureCatalogue {
         list.add(new LastFeature(clock));
         list.add(new ContactInfoFeature(info.contactInfo()));
         list.add(caps);
+        list.add(new im.hearth.actors.feature.sm.StreamManagementFeature());
+        list.add(new im.hearth.actors.feature.csi.ClientStateFeature());
         // Changeable at run time by the XEP-0133 commands; configuration gives the start value.
         this.welcome = new java.util.concurrent.atomic.AtomicReference<>(info.welcomeMessage());
         this.motd = new java.util.concurrent.atomic.AtomicReference<>(info.motd());

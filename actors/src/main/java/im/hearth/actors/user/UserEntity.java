@@ -109,6 +109,13 @@ public final class UserEntity
             implements Command {
     }
 
+    /**
+     * The serialized stanzas a stream-management session (XEP-0198) never saw acknowledged, as it
+     * ends: its archived messages go to offline storage (each id once). Done once they are in the journal.
+     */
+    public record StoreUnacked(List<String> stanzas, ActorRef<Done> replyTo) implements Command {
+    }
+
     /** What an operator may ask about an account (the CLI, XEP-0133 user statistics). */
     public record GetStats(ActorRef<Stats> replyTo) implements Command {
     }
@@ -230,6 +237,11 @@ public final class UserEntity
                         sessions.put(c.resource(), live.withHibernated(c.hibernated()));
                     }
                     return Effect().noReply();
+                })
+                .onCommand(StoreUnacked.class, (s, c) -> {
+                    List<UserEvent> offline = UnackedHandover.toOffline(s, jid.toString(), c.stanzas(), Instant.now());
+                    return offline.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
+                            : Effect().persist(offline).thenReply(c.replyTo(), st -> Done.getInstance());
                 })
                 .onCommand(UpdatePresence.class, presence::onOwn)
                 .onCommand(AccountIq.class, presence::onAccountIq)

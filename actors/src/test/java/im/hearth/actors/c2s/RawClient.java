@@ -234,8 +234,8 @@ final class RawClient implements AutoCloseable {
         return jid.group(1);
     }
 
-    /** STARTTLS, SCRAM-SHA-256, stream restart, bind: a logged-in client. */
-    static RawClient login(int port, SSLContext tls, String user, String password, String resource) throws IOException {
+    /** STARTTLS, SCRAM-SHA-256 and the stream restart, without binding (for XEP-0198 resumption). */
+    static RawClient authenticated(int port, SSLContext tls, String user, String password) throws IOException {
         RawClient c = connect(port);
         c.openStream();
         c.startTls(tls);
@@ -243,6 +243,12 @@ final class RawClient implements AutoCloseable {
         String outcome = c.authenticate(user, password);
         assertTrue(outcome.startsWith("<success"), "login failed: " + outcome);
         c.openStream();
+        return c;
+    }
+
+    /** STARTTLS, SCRAM-SHA-256, stream restart, bind: a logged-in client. */
+    static RawClient login(int port, SSLContext tls, String user, String password, String resource) throws IOException {
+        RawClient c = authenticated(port, tls, user, password);
         c.bind(resource);
         return c;
     }

@@ -82,6 +82,14 @@ public final class SampleEvents {
         new SessionOpened("[2001:db8::1]:50122", "c2s", T0),
         new SessionAuthenticated("alice@example.net", "SCRAM-SHA-256", T0.plusMillis(40)),
         new SessionBound("alice@example.net/phone", T0.plusMillis(45)),
+        new im.hearth.persistence.event.session.StreamManagementEnabled(
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "alice@example.net",
+            "alice@example.net/phone", 86400, T0.plusMillis(50)),
+        new im.hearth.persistence.event.session.SessionHibernated(3, 4294967295L,
+            List.of(chat("bob@example.org/desk", "alice@example.net/phone", "m1", "still there?")),
+            "<presence xmlns='jabber:client'><show>away</show></presence>", T0.plusSeconds(60)),
+        new im.hearth.persistence.event.session.SessionHibernated(0, 0, List.of(), null, T0.plusSeconds(61)),
+        new im.hearth.persistence.event.session.SessionResumed("198.51.100.7:40112", T0.plusSeconds(90)),
         new SessionClosed("client-closed", T0.plusSeconds(3600)));
   }
 }

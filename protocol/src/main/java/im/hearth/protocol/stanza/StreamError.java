@@ -9,10 +9,19 @@ import java.util.Objects;
  * A stream error (RFC 6120 §4.9): the condition and an optional human-readable text. After sending
  * it, the entity closes the stream.
  */
-public record StreamError(StreamErrorCondition condition, String text) {
+public record StreamError(StreamErrorCondition condition, String text, Element applicationCondition) {
 
     public StreamError {
         Objects.requireNonNull(condition, "condition");
+    }
+
+    public StreamError(StreamErrorCondition condition, String text) {
+        this(condition, text, null);
+    }
+
+    /** With an application-specific condition element (RFC 6120 4.9.4), e.g. XEP-0198's handled-count-too-high. */
+    public static StreamError withApplicationCondition(StreamErrorCondition condition, String text, Element extra) {
+        return new StreamError(condition, text, Objects.requireNonNull(extra, "extra"));
     }
 
     public static StreamError of(StreamErrorCondition condition) {
@@ -29,6 +38,9 @@ public record StreamError(StreamErrorCondition condition, String text) {
                 .child(Element.of(condition.elementName(), Namespaces.STREAM_ERRORS));
         if (text != null) {
             b.textChild("text", Namespaces.STREAM_ERRORS, text);
+        }
+        if (applicationCondition != null) {
+            b.child(applicationCondition);
         }
         return b.build();
     }

@@ -1,0 +1,68 @@
+package im.hearth.actors.c2s;
+
+import im.hearth.persistence.event.session.SessionClosed;
+import im.hearth.persistence.event.session.SessionEvent;
+import im.hearth.protocol.feature.sm.SmNonza;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+
+/**
+ * The new stream's side of a resumption (XEP-0198 section 5): {@code <resume previd h/>} after
+ * authentication and before binding. The id names the old session (found on this node or
+ * recovered from its journal by {@link ResumableSessions}); that session checks the account and
+ * the secret and takes the connection over, or this stream answers {@code <failed/>} and may bind.
+ */
+final class Resumption {
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(15);
+
+    record TakeOverAnswered(Hibernation.TakeOverResult result) implements Session.Command {
+    }
+
+    private final Session s;
+    boolean resuming;
+
+    Resumption(Session session) {
+        this.s = session;
+    }
+
+    Effect<SessionEvent, SessionState> resume(SmNonza.Resume r) {
+        if (s.boundJid != null || s.sm.enabled) {
+            return s.sm.failed("unexpected-request", null);
+        }
+        int dot = r.previd().lastIndexOf('.');
+        Optional<ActorRef<Session.Command>> old = dot <= 0 ? Optional.empty()
+                : s.services.resumable().find(r.previd().substring(0, dot), s.context.getSystem(), s.services);
+        if (old.isEmpty() || old.get().equals(s.context.getSelf())) {
+            Session.log.info("c2s resumption refused for {} from {}: unknown id", s.user, s.remoteAddress);
+            return s.sm.failed("item-not-found", null);
+        }
+        resuming = true;
+        String key = r.previd().substring(dot + 1);
+        s.context.ask(Hibernation.TakeOverResult.class, old.get(), ASK_TIMEOUT,
+                replyTo -> new Hibernation.TakeOver(s.user.toString(), key, r.h(), s.wire, s.remoteAddress, s.tls, replyTo),
+                (result, error) -> new TakeOverAnswered(error != null ? new Hibernation.TakeOverResult.Refused(null) : result));
+        return s.effects().none();
+    }
+
+    Effect<SessionEvent, SessionState> onAnswered(TakeOverAnswered a) {
+        resuming = false;
+        if (s.closed) {
+            return s.effects().none();
+        }
+        if (a.result() instanceof Hibernation.TakeOverResult.Accepted ok) {
+            // The connection now belongs to the resumed session: this one just ends.
+            s.closed = true;
+            s.wire = null;
+            Session.log.info("c2s connection {} from {} resumed session {} of {}", s.id, s.remoteAddress, ok.sessionId(),
+                    s.user);
+            return s.effects().persist(new SessionClosed("resumed session " + ok.sessionId(), Instant.now())).thenStop();
+        }
+        if (a.result() instanceof Hibernation.TakeOverResult.Invalid invalid) {
+            return s.fail(invalid.error());
+        }
+        return s.sm.failed("item-not-found", ((Hibernation.TakeOverResult.Refused) a.result()).h());
+    }
+}
