@@ -95,7 +95,7 @@ class ClientStateIndicationIT {
             Conditions.await("alice sees bob", () -> ra.getPresence(jid("bob")).isAvailable());
 
             Queue<String> fromBob = new ConcurrentLinkedQueue<>();
-            alice.addAsyncStanzaListener(s -> {
+            alice.addSyncStanzaListener(s -> { // sync: Smack calls these in arrival order (async ones run concurrently)
                 if (s.getFrom() != null && s.getFrom().asBareJid().equals(JidCreate.bareFromOrThrowUnchecked("bob@localhost"))) {
                     fromBob.add(describe(s));
                 }
