@@ -56,7 +56,7 @@ final class TlsEngine {
   Output receive(ByteString cipher) throws SSLException {
     ByteString input = partialRecord.concat(cipher);
     Scratch scratch = SCRATCH.get();
-    ByteBuffer src = scratch.input(input.size());
+    ByteBuffer src = scratch.get(Scratch.INPUT, input.size());
     input.copyToBuffer(src);
     src.flip();
     Step step = new Step();
@@ -144,30 +144,28 @@ final class TlsEngine {
   }
 
   private SSLEngineResult wrap(ByteBuffer plain, Step step, Scratch scratch) throws SSLException {
-    while (true) {
-      ByteBuffer dst = scratch.network(engine.getSession().getPacketBufferSize());
-      SSLEngineResult result = engine.wrap(plain, dst);
-      if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-        scratch.growNetwork(engine.getSession().getPacketBufferSize());
-        continue;
-      }
-      dst.flip();
-      copy(dst, step.network);
-      step.note(result);
-      return result;
-    }
+    return step(true, plain, step, scratch);
   }
 
   private SSLEngineResult unwrap(ByteBuffer cipher, Step step, Scratch scratch) throws SSLException {
+    return step(false, cipher, step, scratch);
+  }
+
+  /** One wrap or unwrap into a scratch buffer (grown until the record fits), copied out. */
+  private SSLEngineResult step(boolean wrap, ByteBuffer src, Step step, Scratch scratch)
+      throws SSLException {
+    int which = wrap ? Scratch.NETWORK : Scratch.APPLICATION;
     while (true) {
-      ByteBuffer dst = scratch.application(engine.getSession().getApplicationBufferSize());
-      SSLEngineResult result = engine.unwrap(cipher, dst);
+      SSLSession session = engine.getSession();
+      int size = wrap ? session.getPacketBufferSize() : session.getApplicationBufferSize();
+      ByteBuffer dst = scratch.get(which, size);
+      SSLEngineResult result = wrap ? engine.wrap(src, dst) : engine.unwrap(src, dst);
       if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-        scratch.growApplication(engine.getSession().getApplicationBufferSize());
+        scratch.grow(which, size);
         continue;
       }
       dst.flip();
-      copy(dst, step.application);
+      copy(dst, wrap ? step.network : step.application);
       step.note(result);
       return result;
     }
@@ -201,40 +199,22 @@ final class TlsEngine {
    * writes into them is copied out before the call returns.
    */
   private static final class Scratch {
-    private ByteBuffer input = ByteBuffer.allocate(0);
-    private ByteBuffer application = ByteBuffer.allocate(0);
-    private ByteBuffer network = ByteBuffer.allocate(0);
+    static final int INPUT = 0;
+    static final int APPLICATION = 1;
+    static final int NETWORK = 2;
+    private final ByteBuffer[] buffers = {
+        ByteBuffer.allocate(0), ByteBuffer.allocate(0), ByteBuffer.allocate(0)};
 
-    ByteBuffer input(int size) {
-      if (input.capacity() < size) {
-        input = ByteBuffer.allocate(size);
+    /** The buffer {@code which}, cleared, with room for at least {@code size} bytes. */
+    ByteBuffer get(int which, int size) {
+      if (buffers[which].capacity() < size) {
+        buffers[which] = ByteBuffer.allocate(size);
       }
-      input.clear();
-      return input;
+      return buffers[which].clear();
     }
 
-    ByteBuffer application(int size) {
-      if (application.capacity() < size) {
-        application = ByteBuffer.allocate(size);
-      }
-      application.clear();
-      return application;
-    }
-
-    void growApplication(int size) {
-      application = ByteBuffer.allocate(Math.max(size, application.capacity() * 2));
-    }
-
-    ByteBuffer network(int size) {
-      if (network.capacity() < size) {
-        network = ByteBuffer.allocate(size);
-      }
-      network.clear();
-      return network;
-    }
-
-    void growNetwork(int size) {
-      network = ByteBuffer.allocate(Math.max(size, network.capacity() * 2));
+    void grow(int which, int size) {
+      buffers[which] = ByteBuffer.allocate(Math.max(size, buffers[which].capacity() * 2));
     }
   }
 }
