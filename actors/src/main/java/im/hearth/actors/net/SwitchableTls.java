@@ -3,34 +3,25 @@ package im.hearth.actors.net;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLException;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.BidiShape;
 import org.apache.pekko.stream.Inlet;
 import org.apache.pekko.stream.Outlet;
-import org.apache.pekko.stream.TLSClosing;
-import org.apache.pekko.stream.TLSProtocol.SendBytes;
-import org.apache.pekko.stream.TLSProtocol.SessionBytes;
-import org.apache.pekko.stream.TLSProtocol.SessionTruncated;
-import org.apache.pekko.stream.TLSProtocol.SslTlsInbound;
-import org.apache.pekko.stream.TLSProtocol.SslTlsOutbound;
 import org.apache.pekko.stream.javadsl.BidiFlow;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.stream.javadsl.TLS;
 import org.apache.pekko.stream.stage.AbstractInHandler;
 import org.apache.pekko.stream.stage.AbstractOutHandler;
-import org.apache.pekko.stream.stage.AsyncCallback;
 import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
 /**
  * A transport stage that passes plaintext until the application asks for TLS, then runs both
- * directions through Pekko's {@link TLS} stage: STARTTLS (RFC 6120 §5) and, with {@code
- * startInTls}, direct TLS (XEP-0368).
+ * directions through TLS: STARTTLS (RFC 6120 §5) and, with {@code startInTls}, direct TLS
+ * (XEP-0368). The {@link javax.net.ssl.SSLEngine} runs inside this stage ({@link TlsEngine}), not
+ * in Pekko's TLS stage: that one is an actor of its own per connection with about 90 KB of
+ * buffers that it keeps for the connection's life, which made up most of an idle session.
  *
  * <p>Orientation is the same as Pekko's {@code TLS} bidi: the application is on the left, the
  * network on the right.
@@ -56,7 +47,8 @@ import org.apache.pekko.util.ByteString;
  * <ul>
  *   <li>Plain mode forwards bytes unchanged both ways; it pulls one side only when the other
  *       side demands, so it holds no element of its own and backpressure passes straight
- *       through. The TLS sub-graph buffers at most its input buffer (16 elements by default).
+ *       through. In TLS mode it holds at most an incomplete record, and output the network side
+ *       has not pulled yet.
  *   <li>{@link NetOut.StartTls}: every {@link NetOut.Bytes} sent before it (the {@code
  *       <proceed/>}) has already been pushed to the network; from then on everything the
  *       network delivers goes into TLS, which fails the connection on anything that is not a
@@ -66,15 +58,14 @@ import org.apache.pekko.util.ByteString;
  *       anything before {@code <proceed/>}.
  *   <li>After the handshake the application receives {@link NetIn.TlsEstablished} exactly once,
  *       before any decrypted {@link NetIn.Bytes}. It is signalled when the handshake finishes
- *       (through the TLS stage's session verifier), or at the latest with the first decrypted
- *       bytes.
+ *       (the engine reports it), or at the latest with the first decrypted bytes.
  *   <li>A peer that closes TCP without a TLS close_notify completes the inbound side normally.
  *       A failed handshake (or any TLS error) fails the inbound side with the {@code
- *       SSLException}, lets the TLS stage flush its alert, then closes the connection. Each
+ *       SSLException}, writes the engine's alert, then closes the connection. Each
  *       connection materialises its own stage, so a failure never touches another connection.
- *   <li>Completing the application's outbound side in TLS mode sends close_notify; the TLS
- *       session is closed eagerly in both directions ({@link TLSClosing#eagerClose()}), like
- *       completing it in plain mode closes the TCP connection.
+ *   <li>Completing the application's outbound side in TLS mode sends close_notify, then
+ *       completes the network side, like completing it in plain mode closes the TCP connection.
+ *       A close_notify from the peer completes the application's inbound side.
  * </ul>
  */
 public final class SwitchableTls {
@@ -119,20 +110,9 @@ public final class SwitchableTls {
     }
 
     private final class Logic extends GraphStageLogic {
-      private boolean tls;
+      private TlsEngine tls;
       private boolean established;
-      private SubSourceOutlet<SslTlsOutbound> toTlsPlain;
-      private SubSinkInlet<ByteString> fromTlsCipher;
-      private SubSourceOutlet<ByteString> toTlsCipher;
-      private SubSinkInlet<SslTlsInbound> fromTlsPlain;
-      // at most one ciphertext chunk: netIn may have been pulled in plain mode before the switch
-      private ByteString pendingCipher;
-      private boolean netInFinished;
-      // set when TLS cancels one of its inputs; acted on once its inbound side has ended
-      private boolean cancelAppIn;
-      private boolean cancelNetIn;
-      private final AsyncCallback<SSLSession> handshakeFinished =
-          createAsyncCallback(this::onHandshakeFinished);
+      private boolean outboundClosed;
 
       Logic() {
         super(shape);
@@ -141,12 +121,9 @@ public final class SwitchableTls {
           public void onPush() {
             NetOut message = grab(appIn);
             if (message instanceof NetOut.Bytes bytes) {
-              if (!tls) push(netOut, bytes.bytes());
-              else if (toTlsPlain.isAvailable()) toTlsPlain.push(new SendBytes(bytes.bytes()));
-              // else TLS has stopped taking plaintext (its session is closing, the peer is gone):
-              // in TLS mode appIn is pulled only for toTlsPlain, so these bytes have nowhere to go
-              // (pushing them anyway failed the stage with "Cannot push port twice").
-            } else if (tls) {
+              if (tls == null) push(netOut, bytes.bytes());
+              else if (!outboundClosed) encrypt(bytes.bytes());
+            } else if (tls != null) {
               failStage(new IllegalStateException("StartTls received while TLS is already on"));
             } else {
               switchToTls();
@@ -155,44 +132,47 @@ public final class SwitchableTls {
 
           @Override
           public void onUpstreamFinish() {
-            if (tls) toTlsPlain.complete();
-            else complete(netOut);
+            if (tls == null) complete(netOut);
+            else closeOutbound(tls.closeOutbound());
           }
         });
         setHandler(netOut, new AbstractOutHandler() {
           @Override
           public void onPull() {
-            if (tls) pullIfIdle(fromTlsCipher);
-            else pullIfIdle(appIn);
+            if (tls == null || !tls.holdsPlaintext()) pullIfIdle(appIn);
           }
         });
         setHandler(netIn, new AbstractInHandler() {
           @Override
           public void onPush() {
             ByteString bytes = grab(netIn);
-            if (!tls) push(appOut, new NetIn.Bytes(bytes));
-            else if (toTlsCipher.isAvailable()) toTlsCipher.push(bytes);
-            else pendingCipher = bytes;
+            if (tls == null) push(appOut, new NetIn.Bytes(bytes));
+            else decrypt(bytes);
           }
 
           @Override
           public void onUpstreamFinish() {
-            if (!tls) complete(appOut);
-            else if (pendingCipher == null) toTlsCipher.complete();
-            else netInFinished = true;
+            if (tls == null || isClosed(appOut)) {
+              complete(appOut);
+              return;
+            }
+            try {
+              tls.peerClosed();
+            } catch (SSLException truncated) {
+              // the peer closed TCP without close_notify: an ordinary end of this connection
+            }
+            complete(appOut);
           }
         });
         setHandler(appOut, new AbstractOutHandler() {
           @Override
           public void onPull() {
-            if (tls) pullIfIdle(fromTlsPlain);
-            else pullIfIdle(netIn);
+            pullIfIdle(netIn);
           }
 
           @Override
           public void onDownstreamFinish(Throwable cause) {
-            if (tls) fromTlsPlain.cancel(cause);
-            else cancel(netIn, cause);
+            cancel(netIn, cause);
           }
         });
       }
@@ -203,124 +183,95 @@ public final class SwitchableTls {
       }
 
       private void switchToTls() {
-        tls = true;
-        toTlsPlain = new SubSourceOutlet<>("SwitchableTls.toTlsPlain");
-        toTlsPlain.setHandler(new AbstractOutHandler() {
-          @Override
-          public void onPull() {
-            pullIfIdle(appIn);
-          }
+        try {
+          tls = new TlsEngine(engineFactory.get());
+        } catch (SSLException | RuntimeException e) {
+          failStage(e);
+          return;
+        }
+        // netIn may have been pulled in plain mode: what it brings now is the client's first
+        // TLS record (decrypt handles it like any other).
+        if (isAvailable(netOut)) pullIfIdle(appIn);
+        if (isAvailable(appOut)) pullIfIdle(netIn);
+      }
 
-          @Override
-          public void onDownstreamFinish(Throwable cause) {
-            cancelAppIn = true;
-            cancelInletsOnceInboundEnded();
-          }
-        });
-        fromTlsCipher = new SubSinkInlet<>("SwitchableTls.fromTlsCipher");
-        fromTlsCipher.setHandler(new AbstractInHandler() {
-          @Override
-          public void onPush() {
-            push(netOut, fromTlsCipher.grab());
-          }
+      private void decrypt(ByteString cipher) {
+        TlsEngine.Output result;
+        try {
+          result = tls.receive(cipher);
+        } catch (SSLException e) {
+          failTls(e);
+          return;
+        }
+        toNetwork(result.toNetwork());
+        if (isAvailable(netOut) && !tls.holdsPlaintext()) pullIfIdle(appIn);
+        if (result.handshakeFinished() || !result.toApplication().isEmpty()) signalEstablished();
+        if (!result.toApplication().isEmpty()) emit(appOut, new NetIn.Bytes(result.toApplication()));
+        if (result.inboundClosed()) {
+          complete(appOut);
+        } else if (isAvailable(appOut) || !established) {
+          // nothing for the application yet (a handshake message, a partial record): read on
+          pullIfIdle(netIn);
+        }
+      }
 
-          @Override
-          public void onUpstreamFinish() {
-            complete(netOut);
-          }
+      private void encrypt(ByteString plain) {
+        try {
+          toNetwork(tls.send(plain).toNetwork());
+        } catch (SSLException e) {
+          failTls(e);
+          return;
+        }
+        if (isAvailable(netOut) && !tls.holdsPlaintext()) pullIfIdle(appIn);
+      }
 
-          @Override
-          public void onUpstreamFailure(Throwable ex) {
-            failStage(ex);
-          }
-        });
-        toTlsCipher = new SubSourceOutlet<>("SwitchableTls.toTlsCipher");
-        toTlsCipher.setHandler(new AbstractOutHandler() {
-          @Override
-          public void onPull() {
-            if (pendingCipher != null) {
-              toTlsCipher.push(pendingCipher);
-              pendingCipher = null;
-              if (netInFinished) toTlsCipher.complete();
-            } else {
-              pullIfIdle(netIn);
-            }
-          }
+      private void toNetwork(ByteString cipher) {
+        if (!cipher.isEmpty() && !isClosed(netOut)) {
+          emit(netOut, cipher);
+        }
+      }
 
-          @Override
-          public void onDownstreamFinish(Throwable cause) {
-            cancelNetIn = true;
-            cancelInletsOnceInboundEnded();
-          }
-        });
-        fromTlsPlain = new SubSinkInlet<>("SwitchableTls.fromTlsPlain");
-        fromTlsPlain.setHandler(new AbstractInHandler() {
-          @Override
-          public void onPush() {
-            SslTlsInbound inbound = fromTlsPlain.grab();
-            if (inbound instanceof SessionBytes sessionBytes) {
-              onHandshakeFinished(sessionBytes.session());
-              emit(appOut, new NetIn.Bytes(sessionBytes.bytes()));
-            } else if (inbound instanceof SessionTruncated) {
-              // the peer closed TCP without close_notify: an ordinary end of this connection
-              complete(appOut);
-            }
-          }
-
-          @Override
-          public void onUpstreamFinish() {
-            complete(appOut);
-            cancelInletsOnceInboundEnded();
-          }
-
-          @Override
-          public void onUpstreamFailure(Throwable ex) {
-            // Not failStage: the TLS stage is still flushing its alert to the peer and will
-            // complete the network side (closing the connection) when done.
-            fail(appOut, ex);
-            cancelInletsOnceInboundEnded();
-          }
-        });
-
-        var tlsStage =
-            TLS.create(engineFactory, handshakeFinished::invoke, TLSClosing.eagerClose());
-        var transport =
-            Flow.<ByteString, ByteString>fromSinkAndSource(
-                fromTlsCipher.sink(), toTlsCipher.source());
-        Source.fromGraph(toTlsPlain.source())
-            .via(tlsStage.join(transport))
-            .runWith(Sink.fromGraph(fromTlsPlain.sink()), subFusingMaterializer());
-
-        if (isAvailable(netOut)) fromTlsCipher.pull();
-        if (isAvailable(appOut)) fromTlsPlain.pull();
-        if (isClosed(netIn)) toTlsCipher.complete();
+      /** Completing the application's outbound side ends TLS: close_notify, then TCP closes. */
+      private void closeOutbound(ByteString closeNotify) {
+        outboundClosed = true;
+        if (closeNotify.isEmpty() || isClosed(netOut)) complete(netOut);
+        else emit(netOut, closeNotify, () -> complete(netOut));
       }
 
       /**
-       * TLS cancels both its inputs as soon as it fails, and only then fails its inbound side.
-       * Passing those cancellations on at once would let the TCP stage close and complete this
-       * stage before the failure arrives, so the application would see a quiet end instead of
-       * the SSLException. So they wait until the application has its inbound outcome.
+       * A bad record or handshake: the application's inbound side fails with the exception, the
+       * alert the engine has for the peer goes out, then the connection closes. Each connection
+       * has its own engine, so no other connection notices.
        */
-      private void cancelInletsOnceInboundEnded() {
-        if (!fromTlsPlain.isClosed()) return;
-        if (cancelAppIn) cancel(appIn);
-        if (cancelNetIn) cancel(netIn);
+      private void failTls(SSLException e) {
+        if (!isClosed(appOut)) fail(appOut, e);
+        if (!isClosed(appIn)) cancel(appIn);
+        if (outboundClosed) {
+          cancel(netIn);
+          return;
+        }
+        outboundClosed = true;
+        ByteString alert = tls.pendingRecords();
+        if (alert.isEmpty() || isClosed(netOut)) {
+          complete(netOut);
+          cancel(netIn);
+        } else {
+          emit(netOut, alert, () -> {
+            complete(netOut);
+            cancel(netIn);
+          });
+        }
       }
 
-      private void onHandshakeFinished(SSLSession session) {
+      private void signalEstablished() {
         if (!established) {
           established = true;
-          emit(appOut, new NetIn.TlsEstablished(session));
+          emit(appOut, new NetIn.TlsEstablished(tls.session()));
         }
       }
 
       private void pullIfIdle(Inlet<?> in) {
         if (!hasBeenPulled(in) && !isClosed(in)) pull(in);
-      }
-
-      private void pullIfIdle(SubSinkInlet<?> in) {
-        if (!in.hasBeenPulled() && !in.isClosed()) in.pull();
       }
     }
   }

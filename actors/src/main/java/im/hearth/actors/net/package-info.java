@@ -14,7 +14,8 @@
  *   <li>Direct TLS (XEP-0368): TLS from the first byte on a dedicated port.
  * </ul>
  *
- * <p>{@link im.hearth.actors.net.SwitchableTls} is the Pekko Streams stage that does this;
+ * <p>{@link im.hearth.actors.net.SwitchableTls} is the Pekko Streams stage that does this (it
+ * drives the JDK's {@code SSLEngine} itself, through {@code TlsEngine}, RFC 8446 / RFC 5246);
  * {@link im.hearth.actors.net.TlsMaterial} holds the server's certificate and key (loaded
  * from PEM, or self-signed on first start) and makes the {@code SSLEngine}s it needs.
  */
