@@ -33,6 +33,14 @@ public record AccountOutcome(List<UserEvent> events, List<Effect> effects) {
         /** A push for every session of the account that is interested in the topic ('to' is set per session). */
         record ToInterestedSessions(String topic, Element stanza) implements Effect {
         }
+
+        /**
+         * A PEP notification (XEP-0163 section 4): the {@code <event/>} goes to every resource, own or
+         * a contact's, that asked for the node's notifications ('+notify', XEP-0115) and may read it
+         * under the node's access model.
+         */
+        record Notify(String node, String accessModel, Element event) implements Effect {
+        }
     }
 
     public static AccountOutcome reply(Element stanza) {

@@ -8,6 +8,7 @@ import im.hearth.actors.feature.contactinfo.ContactInfoFeature;
 import im.hearth.actors.feature.disco.DiscoFeature;
 import im.hearth.actors.feature.last.LastFeature;
 import im.hearth.actors.feature.motd.MotdFeature;
+import im.hearth.actors.feature.pep.PepFeature;
 import im.hearth.actors.feature.ping.PingFeature;
 import im.hearth.actors.feature.privatexml.PrivateXmlFeature;
 import im.hearth.actors.feature.roster.RosterFeature;
@@ -58,13 +59,15 @@ public final class FeatureCatalogue {
         HearthSettings.ServerInfo info = settings.serverInfo();
         CapsFeature caps = new CapsFeature(this::serverInfo);
         List<Feature> list = new ArrayList<>();
-        list.add(new DiscoFeature(this::serverInfo, node -> enabled("caps") && node.equals(caps.capsNode())));
+        list.add(new DiscoFeature(this::serverInfo, node -> enabled("caps") && node.equals(caps.capsNode()),
+                this::accountFeatures));
         list.add(new PingFeature());
         list.add(new RosterFeature());
         list.add(new VCardFeature(settings.vcard()));
         list.add(new PrivateXmlFeature(settings.privateXml()));
         list.add(new AdHocFeature());
         list.add(new BlockingFeature());
+        list.add(new PepFeature(settings.pep()));
         list.add(new VersionFeature(info.showOs()));
         list.add(new TimeFeature(clock));
         list.add(new LastFeature(clock));

@@ -65,7 +65,15 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.blocking.JidsUnblocked(List.of("bob@example.org"), T0.plusSeconds(14)),
         new im.hearth.persistence.event.user.blocking.BlocklistCleared(T0.plusSeconds(15)),
         new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(16), "Gone fishing"),
-        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(17), null));
+        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(17), null),
+        new im.hearth.persistence.event.user.pep.PepNodeConfigured("urn:xmpp:avatar:metadata",
+            java.util.Map.of("pubsub#access_model", "open", "pubsub#max_items", "1"), T0.plusSeconds(18)),
+        new im.hearth.persistence.event.user.pep.PepItemPublished("urn:xmpp:avatar:metadata", "e3b0c442",
+            "<metadata xmlns=\"urn:xmpp:avatar:metadata\"><info id=\"e3b0c442\" bytes=\"12\" type=\"image/png\"/></metadata>",
+            T0.plusSeconds(19)),
+        new im.hearth.persistence.event.user.pep.PepItemRetracted("urn:xmpp:avatar:metadata", "e3b0c442",
+            T0.plusSeconds(20)),
+        new im.hearth.persistence.event.user.pep.PepNodeDeleted("urn:xmpp:avatar:metadata", T0.plusSeconds(21)));
   }
 
   public static List<SessionEvent> sessionEvents() {

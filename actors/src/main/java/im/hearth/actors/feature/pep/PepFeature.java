@@ -1,0 +1,100 @@
+package im.hearth.actors.feature.pep;
+
+import im.hearth.actors.feature.AccountFeature;
+import im.hearth.actors.feature.AccountOutcome;
+import im.hearth.actors.feature.AccountRequest;
+import im.hearth.actors.feature.Feature;
+import im.hearth.actors.user.UserState;
+import im.hearth.protocol.feature.disco.DiscoInfo;
+import im.hearth.protocol.feature.disco.DiscoItems;
+import im.hearth.protocol.feature.pubsub.PubSub;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PEP (XEP-0163): every account's bare JID is a pubsub service (XEP-0060 subset, see {@link
+ * PepDecider}), discoverable as identity pubsub/pep with its nodes as disco items. State: {@link
+ * Pep} in the user's journal; notifications addressed by {@link PepLive} through the node-wide
+ * {@link CapsCache}. Settings: {@code hearth.pep.*} ({@link PepSettings}).
+ */
+public final class PepFeature implements Feature, AccountFeature {
+    private static final String P = PubSub.NAMESPACE + "#";
+    /** XEP-0060 10 features this subset supports, as XEP-0163 section 9 asks an account to advertise. */
+    static final List<String> FEATURES = List.of(PubSub.NAMESPACE, P + "publish", P + "publish-options",
+            P + "auto-create", P + "auto-subscribe", P + "filtered-notifications", P + "access-presence",
+            P + "access-open", P + "access-whitelist", P + "retract-items", P + "retrieve-items", P + "item-ids",
+            P + "create-nodes", P + "delete-nodes", P + "config-node", P + "config-node-max", P + "persistent-items",
+            P + "last-published", P + "presence-notifications");
+
+    private final PepSettings settings;
+    private final CapsCache caps = new CapsCache(4096);
+
+    public PepFeature(PepSettings settings) {
+        this.settings = settings;
+    }
+
+    public PepSettings settings() {
+        return settings;
+    }
+
+    public CapsCache caps() {
+        return caps;
+    }
+
+    @Override
+    public String name() {
+        return "pep";
+    }
+
+    @Override
+    public Set<String> accountIqNamespaces() {
+        return Set.of(PubSub.NAMESPACE, PubSub.OWNER);
+    }
+
+    @Override
+    public AccountOutcome handleIq(UserState state, AccountRequest request) {
+        return PepDecider.decide(state.pep(), state.roster(), request, settings);
+    }
+
+    @Override
+    public List<String> accountDiscoFeatures() {
+        return FEATURES;
+    }
+
+    @Override
+    public List<DiscoInfo.Identity> accountIdentities() {
+        return List.of(new DiscoInfo.Identity("pubsub", "pep", null));
+    }
+
+    /** XEP-0060 5.3: a node the asker may read is a leaf. */
+    @Override
+    public Optional<DiscoInfo> accountNodeInfo(UserState state, AccountRequest request, String node) {
+        return readable(state, request).containsKey(node)
+                ? Optional.of(new DiscoInfo(node, List.of(new DiscoInfo.Identity("pubsub", "leaf", null)),
+                List.of(PubSub.NAMESPACE)))
+                : Optional.empty();
+    }
+
+    /** XEP-0163 section 7 (and XEP-0060 5.2): the nodes the asker may read. */
+    @Override
+    public List<DiscoItems.Item> accountDiscoItems(UserState state, AccountRequest request) {
+        List<DiscoItems.Item> items = new ArrayList<>();
+        readable(state, request).keySet().forEach(n -> items.add(new DiscoItems.Item(request.account().toString(), n, null)));
+        return items;
+    }
+
+    private static Map<String, Pep.PepNode> readable(UserState state, AccountRequest request) {
+        String owner = request.account().toString();
+        String asker = request.from().bare().toString();
+        Map<String, Pep.PepNode> out = new java.util.LinkedHashMap<>();
+        state.pep().nodes().forEach((name, node) -> {
+            if (PepAccess.mayRead(node.accessModel(), owner, state.roster(), asker)) {
+                out.put(name, node);
+            }
+        });
+        return out;
+    }
+}
