@@ -69,10 +69,15 @@ public final class PepFeature implements Feature, AccountFeature {
         return List.of(new DiscoInfo.Identity("pubsub", "pep", null));
     }
 
-    /** XEP-0060 5.3: a node the asker may read is a leaf. */
+    /**
+     * XEP-0060 5.3: a node is a leaf. A presence node is shown to anyone, so that a reader without
+     * a subscription learns why from the items request (presence-subscription-required); a
+     * whitelist node only to those on the list.
+     */
     @Override
     public Optional<DiscoInfo> accountNodeInfo(UserState state, AccountRequest request, String node) {
-        return readable(state, request).containsKey(node)
+        Optional<Pep.PepNode> n = state.pep().node(node);
+        return n.isPresent() && (!NodeConfig.WHITELIST.equals(n.get().accessModel()) || request.fromOwner())
                 ? Optional.of(new DiscoInfo(node, List.of(new DiscoInfo.Identity("pubsub", "leaf", null)),
                 List.of(PubSub.NAMESPACE)))
                 : Optional.empty();
