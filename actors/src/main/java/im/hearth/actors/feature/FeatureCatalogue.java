@@ -64,7 +64,8 @@ public final class FeatureCatalogue {
         list.add(new PingFeature());
         list.add(new RosterFeature());
         list.add(new VCardFeature(settings.vcard()));
-        list.add(new PrivateXmlFeature(settings.privateXml()));
+        list.add(new PrivateXmlFeature(settings.privateXml(),
+                settings.modules().disabled().contains("pep") ? null : settings.pep()));
         list.add(new AdHocFeature());
         list.add(new BlockingFeature());
         list.add(new PepFeature(settings.pep()));

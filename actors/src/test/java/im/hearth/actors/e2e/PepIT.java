@@ -12,7 +12,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
@@ -26,6 +25,9 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.bookmarks.BookmarkManager;
+import org.jivesoftware.smackx.bookmarks.BookmarkedConference;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.pep.PepManager;
 import org.jivesoftware.smackx.pubsub.Item;
 import org.jivesoftware.smackx.pubsub.LeafNode;
@@ -92,7 +94,9 @@ class PepIT {
         XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
         Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         for (String node : notify) {
-            PepManager.getInstanceFor(c).addPepEventListener(node, ExtensionElement.class, (from, e, id, m) -> { });
+            // What PepManager.addPepEventListener does (XEP-0163 4.4), without its typed payload
+            // listener, which cannot take the generic payloads used here: the events are read raw below.
+            ServiceDiscoveryManager.getInstanceFor(c).addFeature(node + "+notify");
         }
         c.addAsyncStanzaListener(s -> {
             Message m = (Message) s;
@@ -122,12 +126,17 @@ class PepIT {
         private final String inner;
 
         PublishWithOptions(String node, String itemXml, String accessModel) {
+            this(node, itemXml, accessModel, "");
+        }
+
+        PublishWithOptions(String node, String itemXml, String accessModel, String moreFields) {
             super("pubsub", "http://jabber.org/protocol/pubsub");
             setType(Type.set);
             this.inner = "<publish node='" + node + "'>" + itemXml + "</publish><publish-options>"
                     + "<x xmlns='jabber:x:data' type='submit'><field var='FORM_TYPE' type='hidden'>"
                     + "<value>http://jabber.org/protocol/pubsub#publish-options</value></field>"
-                    + "<field var='pubsub#access_model'><value>" + accessModel + "</value></field></x></publish-options>";
+                    + "<field var='pubsub#access_model'><value>" + accessModel + "</value></field>" + moreFields
+                    + "</x></publish-options>";
         }
 
         @Override
@@ -218,6 +227,45 @@ class PepIT {
                     .anyMatch(e -> e.startsWith("alice@localhost ") && e.contains("<device id='2'/>")));
         } finally {
             bobLater.disconnect();
+        }
+    }
+
+    @Test
+    void avatarMetadataReachesTheOwnersOtherResourceAndNativeBookmarksShowInPrivateXml() throws Exception {
+        Queue<String> phoneEvents = new ConcurrentLinkedQueue<>();
+        XMPPTCPConnection desk = login("alice", "desk", new ConcurrentLinkedQueue<>());
+        XMPPTCPConnection phone = login("alice", "phone", phoneEvents, METADATA);
+        try {
+            PepManager.getInstanceFor(desk).publish(METADATA, new PayloadItem<>("5f1a", StandardExtensionElement
+                    .builder("metadata", METADATA).addElement(StandardExtensionElement.builder("info", METADATA)
+                            .addAttribute("id", "5f1a").addAttribute("bytes", "4").addAttribute("type", "image/png").build())
+                    .build()));
+            Conditions.await("the phone is told of the new avatar (XEP-0084 4.2)", () -> phoneEvents.stream()
+                    .anyMatch(e -> e.startsWith("alice@localhost ") && e.contains("id='5f1a'")));
+
+            // XEP-0402: a native bookmark, private to alice, kept with every other one.
+            desk.sendIqRequestAndWaitForResponse(new PublishWithOptions("urn:xmpp:bookmarks:1",
+                    "<item id='tea@conference.localhost'><conference xmlns='urn:xmpp:bookmarks:1' name='Tea' autojoin='true'>"
+                            + "<nick>alice</nick></conference></item>", "whitelist",
+                    "<field var='pubsub#max_items'><value>max</value></field>"));
+            List<BookmarkedConference> rooms = BookmarkManager.getBookmarkManager(phone).getBookmarkedConferences();
+            assertEquals(1, rooms.size(), "the XEP-0048 view of the native bookmarks");
+            assertEquals("tea@conference.localhost", rooms.get(0).getJid().toString());
+            assertEquals("Tea", rooms.get(0).getName());
+            assertTrue(rooms.get(0).isAutoJoin());
+
+            XMPPTCPConnection bob = login("bob", "snoop", new ConcurrentLinkedQueue<>());
+            try {
+                XMPPException.XMPPErrorException closed = assertThrows(XMPPException.XMPPErrorException.class,
+                        () -> PubSubManager.getInstanceFor(bob, jid("alice")).getLeafNode("urn:xmpp:bookmarks:1").getItems());
+                assertEquals(StanzaError.Condition.item_not_found, closed.getStanzaError().getCondition(),
+                        "bookmarks are not even shown to others");
+            } finally {
+                bob.disconnect();
+            }
+        } finally {
+            desk.disconnect();
+            phone.disconnect();
         }
     }
 }

@@ -27,7 +27,8 @@ public final class PepFeature implements Feature, AccountFeature {
             P + "auto-create", P + "auto-subscribe", P + "filtered-notifications", P + "access-presence",
             P + "access-open", P + "access-whitelist", P + "retract-items", P + "retrieve-items", P + "item-ids",
             P + "create-nodes", P + "delete-nodes", P + "config-node", P + "config-node-max", P + "persistent-items",
-            P + "last-published", P + "presence-notifications");
+            P + "last-published", P + "presence-notifications",
+            BookmarksCompat.NODE + "#compat"); // XEP-0402 section 5.3: private XML bookmarks are the node's
 
     private final PepSettings settings;
     private final CapsCache caps = new CapsCache(4096);
