@@ -63,12 +63,13 @@ public final class FeatureCatalogue {
                 this::accountFeatures));
         list.add(new PingFeature());
         list.add(new RosterFeature());
-        list.add(new VCardFeature(settings.vcard()));
-        list.add(new PrivateXmlFeature(settings.privateXml(),
-                settings.modules().disabled().contains("pep") ? null : settings.pep()));
+        boolean pepOn = !settings.modules().disabled().contains("pep");
+        boolean vcardOn = !settings.modules().disabled().contains("vcard");
+        list.add(new VCardFeature(settings.vcard(), pepOn ? settings.pep() : null));
+        list.add(new PrivateXmlFeature(settings.privateXml(), pepOn ? settings.pep() : null));
         list.add(new AdHocFeature());
         list.add(new BlockingFeature());
-        list.add(new PepFeature(settings.pep()));
+        list.add(new PepFeature(settings.pep(), vcardOn ? settings.vcard() : null));
         list.add(new VersionFeature(info.showOs()));
         list.add(new TimeFeature(clock));
         list.add(new LastFeature(clock));

@@ -4,7 +4,11 @@ import im.hearth.actors.feature.AccountFeature;
 import im.hearth.actors.feature.AccountOutcome;
 import im.hearth.actors.feature.AccountRequest;
 import im.hearth.actors.feature.Feature;
+import im.hearth.actors.feature.vcard.VCardSettings;
 import im.hearth.actors.user.UserState;
+import im.hearth.persistence.event.user.UserEvent;
+import im.hearth.persistence.event.user.pep.PepItemPublished;
+import im.hearth.protocol.stream.XmlReader;
 import im.hearth.protocol.feature.disco.DiscoInfo;
 import im.hearth.protocol.feature.disco.DiscoItems;
 import im.hearth.protocol.feature.pubsub.PubSub;
@@ -31,10 +35,17 @@ public final class PepFeature implements Feature, AccountFeature {
             BookmarksCompat.NODE + "#compat"); // XEP-0402 section 5.3: private XML bookmarks are the node's
 
     private final PepSettings settings;
+    private final VCardSettings vcard;
     private final CapsCache caps = new CapsCache(4096);
 
     public PepFeature(PepSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param vcard the vCard settings when vCards are on: a published avatar then becomes the PHOTO (XEP-0398) */
+    public PepFeature(PepSettings settings, VCardSettings vcard) {
         this.settings = settings;
+        this.vcard = vcard;
     }
 
     public PepSettings settings() {
@@ -57,12 +68,34 @@ public final class PepFeature implements Feature, AccountFeature {
 
     @Override
     public AccountOutcome handleIq(UserState state, AccountRequest request) {
-        return PepDecider.decide(state.pep(), state.roster(), request, settings);
+        AccountOutcome out = PepDecider.decide(state.pep(), state.roster(), request, settings);
+        Optional<PepItemPublished> metadata = out.events().stream().filter(e -> e instanceof PepItemPublished p
+                && p.node().equals(AvatarConversion.METADATA)).map(e -> (PepItemPublished) e).findFirst();
+        if (vcard == null || metadata.isEmpty()) {
+            return out;
+        }
+        UserState after = state;
+        for (UserEvent e : out.events()) {
+            after = after.apply(e);
+        }
+        Optional<UserEvent> photo = AvatarConversion.vcardFor(after, XmlReader.parse(metadata.get().payloadXml()),
+                request.now(), vcard.maxBytes());
+        if (photo.isEmpty()) {
+            return out;
+        }
+        List<UserEvent> events = new ArrayList<>(out.events());
+        events.add(photo.get());
+        return new AccountOutcome(events, out.effects());
     }
 
     @Override
     public List<String> accountDiscoFeatures() {
-        return FEATURES;
+        if (vcard == null) {
+            return FEATURES;
+        }
+        List<String> all = new ArrayList<>(FEATURES);
+        all.add("urn:xmpp:pep-vcard-conversion:0"); // XEP-0398 section 3
+        return all;
     }
 
     @Override
