@@ -47,6 +47,15 @@ public record AccountOutcome(List<UserEvent> events, List<Effect> effects) {
         return new AccountOutcome(List.of(), List.of(new Effect.Reply(stanza)));
     }
 
+    /** This outcome followed by another: its events after these, its effects after these. */
+    public AccountOutcome andThen(AccountOutcome more) {
+        List<UserEvent> allEvents = new java.util.ArrayList<>(events);
+        allEvents.addAll(more.events());
+        List<Effect> allEffects = new java.util.ArrayList<>(effects);
+        allEffects.addAll(more.effects());
+        return new AccountOutcome(allEvents, allEffects);
+    }
+
     public static AccountOutcome of(List<UserEvent> events, Effect... effects) {
         return new AccountOutcome(events, List.of(effects));
     }

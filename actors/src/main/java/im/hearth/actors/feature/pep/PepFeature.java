@@ -78,14 +78,8 @@ public final class PepFeature implements Feature, AccountFeature {
         for (UserEvent e : out.events()) {
             after = after.apply(e);
         }
-        Optional<UserEvent> photo = AvatarConversion.vcardFor(after, XmlReader.parse(metadata.get().payloadXml()),
-                request.now(), vcard.maxBytes());
-        if (photo.isEmpty()) {
-            return out;
-        }
-        List<UserEvent> events = new ArrayList<>(out.events());
-        events.add(photo.get());
-        return new AccountOutcome(events, out.effects());
+        return AvatarConversion.vcardFor(after, XmlReader.parse(metadata.get().payloadXml()), request.now(), vcard.maxBytes())
+                .map(photo -> out.andThen(AccountOutcome.of(List.of(photo)))).orElse(out);
     }
 
     @Override

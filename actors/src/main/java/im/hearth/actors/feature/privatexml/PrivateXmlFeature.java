@@ -8,12 +8,10 @@ import im.hearth.actors.feature.pep.BookmarksCompat;
 import im.hearth.actors.feature.pep.PepSettings;
 import im.hearth.actors.user.UserState;
 import im.hearth.protocol.feature.privatexml.PrivateQuery;
-import im.hearth.persistence.event.user.UserEvent;
 import im.hearth.protocol.stanza.StanzaError;
 import im.hearth.protocol.stanza.StanzaErrorCondition;
 import im.hearth.protocol.stanza.Stanzas;
 import im.hearth.protocol.xml.Element;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,10 +72,6 @@ public final class PrivateXmlFeature implements Feature, AccountFeature {
             return AccountOutcome.reply(Stanzas.errorReply(request.iq(), StanzaError.of(StanzaErrorCondition.NOT_ACCEPTABLE,
                     "at most " + pep.maxItems() + " bookmarks")));
         }
-        List<UserEvent> events = new ArrayList<>(out.events());
-        events.addAll(sync.get().events());
-        List<AccountOutcome.Effect> effects = new ArrayList<>(out.effects());
-        effects.addAll(sync.get().effects());
-        return new AccountOutcome(events, effects);
+        return out.andThen(sync.get());
     }
 }

@@ -7,12 +7,10 @@ import im.hearth.actors.feature.Feature;
 import im.hearth.actors.feature.pep.AvatarConversion;
 import im.hearth.actors.feature.pep.PepSettings;
 import im.hearth.actors.user.UserState;
-import im.hearth.persistence.event.user.UserEvent;
 import im.hearth.persistence.event.user.vcard.VCardSet;
-import java.util.ArrayList;
-import java.util.Optional;
 import im.hearth.protocol.feature.vcard.VCardTemp;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,15 +61,7 @@ public final class VCardFeature implements Feature, AccountFeature {
         if (pep == null || set.isEmpty()) {
             return out;
         }
-        Optional<AccountOutcome> avatar = AvatarConversion.avatarFor(state, request.payload(), set.get().photoHash(),
-                request.now(), pep);
-        if (avatar.isEmpty()) {
-            return out;
-        }
-        List<UserEvent> events = new ArrayList<>(out.events());
-        events.addAll(avatar.get().events());
-        List<AccountOutcome.Effect> effects = new ArrayList<>(out.effects());
-        effects.addAll(avatar.get().effects());
-        return new AccountOutcome(events, effects);
+        return AvatarConversion.avatarFor(state, request.payload(), set.get().photoHash(), request.now(), pep)
+                .map(out::andThen).orElse(out);
     }
 }
