@@ -2,6 +2,7 @@ package im.hearth.actors.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import im.hearth.actors.feature.pep.PepSettings;
 import im.hearth.actors.feature.privatexml.PrivateXmlSettings;
 import im.hearth.actors.feature.push.PushSettings;
 import im.hearth.actors.feature.vcard.VCardSettings;
@@ -29,6 +30,7 @@ public record HearthSettings(
         Admin admin,
         VCardSettings vcard,
         PrivateXmlSettings privateXml,
+        PepSettings pep,
         List<String> admins,
         Modules modules,
         ServerInfo serverInfo,
@@ -114,6 +116,7 @@ public record HearthSettings(
                     new Admin(root.getString("hearth.admin.bind"), port(root, "hearth.admin.port")),
                     VCardSettings.fromConfig(root),
                     PrivateXmlSettings.fromConfig(root),
+                    PepSettings.fromConfig(root),
                     admins(root, "hearth.admins"),
                     new Modules(Set.copyOf(root.getStringList("hearth.modules.disabled"))),
                     new ServerInfo(root.getBoolean("hearth.version.show-os"), contactInfo(root, "hearth.contact-info"),

@@ -1,7 +1,10 @@
 package im.hearth.actors.feature;
 
 import im.hearth.actors.user.UserState;
+import im.hearth.protocol.feature.disco.DiscoInfo;
+import im.hearth.protocol.feature.disco.DiscoItems;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +25,21 @@ public interface AccountFeature {
 
     /** Features an account advertises in disco#info on its bare JID (XEP-0030). */
     default List<String> accountDiscoFeatures() {
+        return List.of();
+    }
+
+    /** Identities an account adds to its disco#info (XEP-0030), e.g. pubsub/pep (XEP-0163 section 9). */
+    default List<DiscoInfo.Identity> accountIdentities() {
+        return List.of();
+    }
+
+    /** The disco#info of a node on the account's bare JID, as the asker may see it; empty if not this feature's. */
+    default Optional<DiscoInfo> accountNodeInfo(UserState state, AccountRequest request, String node) {
+        return Optional.empty();
+    }
+
+    /** Items of the account's disco#items (XEP-0030 section 4), as the asker may see them. */
+    default List<DiscoItems.Item> accountDiscoItems(UserState state, AccountRequest request) {
         return List.of();
     }
 }

@@ -37,10 +37,27 @@ public record AccountOutcome(List<UserEvent> events, List<Effect> effects) {
         /** A push for every session of the account that is interested in the topic ('to' is set per session). */
         record ToInterestedSessions(String topic, Element stanza) implements Effect {
         }
+
+        /**
+         * A PEP notification (XEP-0163 section 4): the {@code <event/>} goes to every resource, own or
+         * a contact's, that asked for the node's notifications ('+notify', XEP-0115) and may read it
+         * under the node's access model.
+         */
+        record Notify(String node, String accessModel, Element event) implements Effect {
+        }
     }
 
     public static AccountOutcome reply(Element stanza) {
         return new AccountOutcome(List.of(), List.of(new Effect.Reply(stanza)));
+    }
+
+    /** This outcome followed by another: its events after these, its effects after these. */
+    public AccountOutcome andThen(AccountOutcome more) {
+        List<UserEvent> allEvents = new java.util.ArrayList<>(events);
+        allEvents.addAll(more.events());
+        List<Effect> allEffects = new java.util.ArrayList<>(effects);
+        allEffects.addAll(more.effects());
+        return new AccountOutcome(allEvents, allEffects);
     }
 
     public static AccountOutcome of(List<UserEvent> events, Effect... effects) {

@@ -2,6 +2,7 @@ package im.hearth.actors.user;
 
 import im.hearth.actors.feature.AccountFeature;
 import im.hearth.actors.feature.blocking.BlockingRules;
+import im.hearth.actors.feature.pep.PepLive;
 import im.hearth.actors.routing.DeliveryRules;
 import im.hearth.actors.routing.DeliveryRules.Decision;
 import im.hearth.actors.routing.SessionMessage;
@@ -161,6 +162,7 @@ public final class UserEntity
     final Function<Element, Optional<Element>> serverIq;
     final Map<String, AccountFeature> accountFeatures;
     final Map<String, LiveSession> sessions = new LinkedHashMap<>();
+    final PepLive pep;
     private final UserPresence presence;
     final Fanout fanout;
 
@@ -184,6 +186,7 @@ public final class UserEntity
         this.route = services.route();
         this.serverIq = services.serverIq();
         this.accountFeatures = services.byNamespace();
+        this.pep = PepLive.of(services.accountFeatures(), jid);
         this.presence = new UserPresence(this);
         this.fanout = new Fanout(this, services);
         context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
@@ -312,6 +315,7 @@ public final class UserEntity
         LiveSession live = sessions.get(resource);
         if (live != null && live.ref().equals(ref)) {
             sessions.remove(resource);
+            pep.forget(jid + "/" + resource);
             context.unwatch(ref);
             if (live.available()) {
                 // RFC 6121 4.5.2 and 4.6.3: a session that ends without unavailable presence is
@@ -419,6 +423,15 @@ public final class UserEntity
         Element stanza = kind == StanzaKind.MESSAGE ? Carbons.withoutServerElements(c.stanza()) : c.stanza();
         if (kind == StanzaKind.PRESENCE && UserPresence.handlesInbound(stanza)) {
             return presence.onInbound(s, stanza, c.replyTo());
+        }
+        if (kind == StanzaKind.PRESENCE && s.exists()) {
+            // A contact's availability and caps decide which PEP notifications it gets (XEP-0163 4).
+            Jid.tryParse(Stanzas.from(stanza)).filter(Jid::isFull).filter(f -> !f.bare().equals(jid))
+                    .ifPresent(f -> pep.onPresence(s, f.toString(), stanza).forEach(route));
+        }
+        if (kind == StanzaKind.IQ && pep.isCapsAnswer(stanza)) {
+            pep.onCapsAnswer(s, stanza).forEach(route);
+            return Effect().reply(c.replyTo(), Done.getInstance());
         }
         if (kind == StanzaKind.IQ && s.exists() && presence.isAccountIqFromOthers(stanza)) {
             return presence.onAccountIqFromOthers(s, stanza, c.replyTo());

@@ -101,6 +101,7 @@ final class UserPresence {
         int priority = available ? Presences.priority(presence) : 0;
         e.sessions.put(c.resource(), live.withPresence(available, priority, presence));
         e.broadcastToOwnResources(presence, c.resource());
+        e.pep.onPresence(s, e.jid + "/" + c.resource(), presence).forEach(e.route);
         PresenceRules.broadcast(s.roster(), presence, live.directed()).forEach(p -> e.routePresence(s, p));
         if (!available) {
             lastUnavailable = presence.withAttr("from", e.jid.toString() + "/" + c.resource());
@@ -175,6 +176,10 @@ final class UserPresence {
         if (live == null) {
             return e.done(c.replyTo());
         }
+        if (e.pep.isCapsAnswer(iq)) {
+            e.pep.onCapsAnswer(s, iq).forEach(e.route);
+            return e.done(c.replyTo());
+        }
         Optional<Element> payload = iq.firstChild();
         if (payload.isPresent() && payload.get().is("query", RosterQuery.NAMESPACE)) {
             return apply(s, c.resource(), RosterDecider.onIq(s.roster(), e.jid, iq, payload.get(), Instant.now()),
@@ -215,13 +220,13 @@ final class UserPresence {
                 e.anyAvailable()));
         Jid asker = from.get();
         if (outcome.events().isEmpty()) {
-            sendAccount(outcome.effects(), asker);
+            sendAccount(s, outcome.effects(), asker);
             return e.done(replyTo);
         }
         return e.effects().persist(outcome.events())
                 .thenRun(st -> {
                     e.fanout.logRegistrations(outcome.events());
-                    sendAccount(outcome.effects(), asker);
+                    sendAccount(st, outcome.effects(), asker);
                     if (!st.blocklist().equals(s.blocklist())) {
                         blocklistChanged(s, st);
                     }
@@ -243,7 +248,7 @@ final class UserPresence {
                 .forEach(e.route);
     }
 
-    private void sendAccount(List<AccountOutcome.Effect> effects, Jid asker) {
+    private void sendAccount(UserState st, List<AccountOutcome.Effect> effects, Jid asker) {
         for (AccountOutcome.Effect effect : effects) {
             if (effect instanceof AccountOutcome.Effect.Reply r) {
                 LiveSession own = asker.bare().equals(e.jid) ? e.sessions.get(asker.resource()) : null;
@@ -266,6 +271,8 @@ final class UserPresence {
                 if (own != null) {
                     e.sessions.put(asker.resource(), own.notInterestedIn(n.topic()));
                 }
+            } else if (effect instanceof AccountOutcome.Effect.Notify n) {
+                e.pep.notify(st, n).forEach(e.route);
             } else if (effect instanceof AccountOutcome.Effect.ToInterestedSessions t) {
                 e.sessions.forEach((resource, l) -> {
                     if (l.topics().contains(t.topic())) {

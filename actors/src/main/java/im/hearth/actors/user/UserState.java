@@ -2,6 +2,7 @@ package im.hearth.actors.user;
 
 import im.hearth.actors.feature.blocking.Blocklist;
 import im.hearth.actors.feature.last.LastSeen;
+import im.hearth.actors.feature.pep.Pep;
 import im.hearth.actors.feature.privatexml.PrivateXml;
 import im.hearth.actors.feature.push.PushRegistrations;
 import im.hearth.actors.feature.roster.Roster;
@@ -23,13 +24,13 @@ import java.util.Set;
 /**
  * What a user's journal adds up to: the account and its credentials, the messages waiting in
  * offline storage, and one sub-state per account feature (the roster with its subscriptions,
- * vCards, private XML, the blocklist, the last logout, the push registrations). Archived messages are not kept here (they are read back
+ * vCards, private XML, the blocklist, the last logout, the push registrations, the PEP nodes). Archived messages are not kept here (they are read back
  * through the archive). It is also the snapshot, so its shape is part of the stored contract: a
  * feature's field that an older snapshot lacks reads as that feature's empty state.
  */
 public record UserState(boolean exists, List<StoredCredential> credentials, List<OfflineMessage> offline,
                         Roster roster, VCards vcards, PrivateXml privateXml, Blocklist blocklist, LastSeen lastSeen,
-                        PushRegistrations push)
+                        PushRegistrations push, Pep pep)
         implements StoredData {
 
     /** A message kept for the next available session, in its serialized form. */
@@ -37,7 +38,7 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
     }
 
     public static final UserState EMPTY = new UserState(false, List.of(), List.of(), Roster.EMPTY, VCards.EMPTY,
-            PrivateXml.EMPTY, Blocklist.EMPTY, LastSeen.EMPTY, PushRegistrations.EMPTY);
+            PrivateXml.EMPTY, Blocklist.EMPTY, LastSeen.EMPTY, PushRegistrations.EMPTY, Pep.EMPTY);
 
     public UserState {
         credentials = List.copyOf(credentials);
@@ -48,6 +49,7 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
         blocklist = blocklist == null ? Blocklist.EMPTY : blocklist;
         lastSeen = lastSeen == null ? LastSeen.EMPTY : lastSeen;
         push = push == null ? PushRegistrations.EMPTY : push;
+        pep = pep == null ? Pep.EMPTY : pep;
     }
 
     public UserState apply(UserEvent event) {
@@ -56,9 +58,9 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
             return EMPTY;
         } else if (event instanceof AccountCreated e) {
             return new UserState(true, e.credentials(), List.of(), Roster.EMPTY, VCards.EMPTY, PrivateXml.EMPTY,
-                    Blocklist.EMPTY, LastSeen.EMPTY, PushRegistrations.EMPTY);
+                    Blocklist.EMPTY, LastSeen.EMPTY, PushRegistrations.EMPTY, Pep.EMPTY);
         } else if (event instanceof CredentialsChanged e) {
-            return new UserState(exists, e.credentials(), offline, roster, vcards, privateXml, blocklist, lastSeen, push);
+            return new UserState(exists, e.credentials(), offline, roster, vcards, privateXml, blocklist, lastSeen, push, pep);
         } else if (event instanceof StoredOffline e) {
             List<OfflineMessage> more = new ArrayList<>(offline);
             more.add(new OfflineMessage(e.stanzaId(), e.at(), e.stanzaXml()));
@@ -75,13 +77,14 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
         Blocklist b = blocklist.apply(event);
         LastSeen l = lastSeen.apply(event);
         PushRegistrations n = push.apply(event);
-        if (r == roster && v == vcards && p == privateXml && b == blocklist && l == lastSeen && n == push) {
+        Pep pe = pep.apply(event);
+        if (r == roster && v == vcards && p == privateXml && b == blocklist && l == lastSeen && n == push && pe == pep) {
             return this;
         }
-        return new UserState(exists, credentials, offline, r, v, p, b, l, n);
+        return new UserState(exists, credentials, offline, r, v, p, b, l, n, pe);
     }
 
     private UserState withOffline(List<OfflineMessage> messages) {
-        return new UserState(exists, credentials, messages, roster, vcards, privateXml, blocklist, lastSeen, push);
+        return new UserState(exists, credentials, messages, roster, vcards, privateXml, blocklist, lastSeen, push, pep);
     }
 }

@@ -41,6 +41,10 @@ class UserStateProfilesTest {
         UserState s = UserState.EMPTY.apply(new AccountCreated("alice@localhost", List.of(), T));
         s = s.apply(new VCardSet("<vCard xmlns='vcard-temp'><FN>Alice</FN></vCard>", "", T));
         s = s.apply(new VCard4Set("<vcard xmlns='urn:ietf:params:xml:ns:vcard-4.0'/>", T));
+        s = s.apply(new im.hearth.persistence.event.user.pep.PepNodeConfigured("urn:xmpp:nick",
+                im.hearth.actors.feature.pep.NodeConfig.DEFAULTS, T));
+        s = s.apply(new im.hearth.persistence.event.user.pep.PepItemPublished("urn:xmpp:nick", "current",
+                "<nick xmlns='http://jabber.org/protocol/nick'>Alice</nick>", T));
         return s.apply(new PrivateXmlStored("storage", "storage:bookmarks", "<storage xmlns='storage:bookmarks'/>", T));
     }
 
@@ -56,8 +60,9 @@ class UserStateProfilesTest {
     }
 
     @Test
-    void aSnapshotKeepsVCardsAndPrivateXml() throws Exception {
+    void aSnapshotKeepsVCardsPrivateXmlAndPepNodes() throws Exception {
         UserState s = withProfiles();
+        assertEquals(1, s.pep().node("urn:xmpp:nick").orElseThrow().items().size());
         Serialization serialization = SerializationExtension.get(testKit.system().classicSystem());
         byte[] bytes = serialization.serialize(s).get();
         String manifest = Serializers.manifestFor(serialization.findSerializerFor(s), s);
@@ -67,8 +72,9 @@ class UserStateProfilesTest {
 
     @Test
     void anOldSnapshotWithoutProfilesReadsAsEmptyProfiles() {
-        UserState old = new UserState(true, List.of(), List.of(), null, null, null, null, null, null);
+        UserState old = new UserState(true, List.of(), List.of(), null, null, null, null, null, null, null);
         assertEquals(VCards.EMPTY, old.vcards());
+        assertEquals(im.hearth.actors.feature.pep.Pep.EMPTY, old.pep());
         assertEquals(im.hearth.actors.feature.last.LastSeen.EMPTY, old.lastSeen());
         assertEquals(PrivateXml.EMPTY, old.privateXml());
         assertEquals(im.hearth.actors.feature.push.PushRegistrations.EMPTY, old.push());

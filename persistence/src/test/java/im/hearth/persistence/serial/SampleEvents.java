@@ -74,7 +74,15 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.push.PushDisabled("push.example.org", "yxs32uqsflafdk3iuqo", "disabled",
             T0.plusSeconds(19)),
         new im.hearth.persistence.event.user.push.PushDisabled("push.example.org", null, "app-server-error: item-not-found",
-            T0.plusSeconds(20)));
+            T0.plusSeconds(20)),
+        new im.hearth.persistence.event.user.pep.PepNodeConfigured("urn:xmpp:avatar:metadata",
+            java.util.Map.of("pubsub#access_model", "open", "pubsub#max_items", "1"), T0.plusSeconds(21)),
+        new im.hearth.persistence.event.user.pep.PepItemPublished("urn:xmpp:avatar:metadata", "e3b0c442",
+            "<metadata xmlns=\"urn:xmpp:avatar:metadata\"><info id=\"e3b0c442\" bytes=\"12\" type=\"image/png\"/></metadata>",
+            T0.plusSeconds(22)),
+        new im.hearth.persistence.event.user.pep.PepItemRetracted("urn:xmpp:avatar:metadata", "e3b0c442",
+            T0.plusSeconds(23)),
+        new im.hearth.persistence.event.user.pep.PepNodeDeleted("urn:xmpp:avatar:metadata", T0.plusSeconds(24)));
   }
 
   public static List<SessionEvent> sessionEvents() {
