@@ -32,6 +32,14 @@ public final class PekkoPersistenceConfig {
    */
   static final String QUERY_DELAY = "100ms";
 
+  /**
+   * How many event writes may wait for the journal's batch writer. The library's 1000 must
+   * exceed the number of entities persisting at once; a thousand sessions closing together
+   * overflowed it, the overflow failed as journal errors and opened the journal's circuit breaker
+   * for every login after. A waiting write costs a few hundred bytes.
+   */
+  static final String WRITE_QUEUE = "50000";
+
   private PekkoPersistenceConfig() {}
 
   /** The overlay for this database; it has no fallback of its own. */
@@ -45,6 +53,7 @@ public final class PekkoPersistenceConfig {
         Map.entry(SNAPSHOT_PLUGIN_ID + ".use-shared-db", SHARED_DB),
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".use-shared-db", SHARED_DB),
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.query-delay", QUERY_DELAY),
+        Map.entry(JOURNAL_PLUGIN_ID + ".bufferSize", WRITE_QUEUE),
         Map.entry(db + ".profile", settings.kind().slickProfile()),
         Map.entry(db + ".db.driver", settings.kind().driver()),
         Map.entry(db + ".db.url", settings.url()),

@@ -129,6 +129,34 @@ abstract class JournalContract {
     }
   }
 
+  /**
+   * Thousands of entities persisting at the same moment (a mass disconnect, a login burst) are
+   * all written: the journal's write queue must hold more than the library's default of 1000,
+   * which rejected the rest and opened the journal's circuit breaker for everyone.
+   */
+  @Test
+  void thousandsOfEntitiesPersistingAtOnceAreAllWritten() {
+    Migrations.migrate(settings());
+    ActorTestKit system = startSystem();
+    try {
+      int entities = 3000;
+      TestProbe<Integer> acks = system.createTestProbe();
+      List<ActorRef<ReplayProbeEntity.Command>> refs = new ArrayList<>();
+      String prefix = "burst-" + systems.incrementAndGet() + "-";
+      for (int i = 0; i < entities; i++) {
+        refs.add(system.spawn(ReplayProbeEntity.create(prefix + i + "@example.net", system.<Long>createTestProbe().ref())));
+      }
+      for (int i = 0; i < entities; i++) {
+        refs.get(i).tell(new ReplayProbeEntity.Append(new AccountCreated(prefix + i + "@example.net",
+            SampleEvents.credentials("c2FsdA=="), SampleEvents.T0), acks.ref()));
+      }
+      List<Integer> answers = acks.receiveSeveralMessages(entities, Duration.ofSeconds(120));
+      assertEquals(entities, answers.stream().filter(n -> n == 1).count(), "every entity holds its one event");
+    } finally {
+      system.shutdownTestKit();
+    }
+  }
+
   /** An account's first events, then enough archived messages to reach {@code size}. */
   private static List<UserEvent> history(String jid, int size) {
     List<UserEvent> events = new ArrayList<>();
