@@ -65,7 +65,10 @@ public final class SampleEvents {
         new im.hearth.persistence.event.user.blocking.JidsUnblocked(List.of("bob@example.org"), T0.plusSeconds(14)),
         new im.hearth.persistence.event.user.blocking.BlocklistCleared(T0.plusSeconds(15)),
         new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(16), "Gone fishing"),
-        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(17), null));
+        new im.hearth.persistence.event.user.last.LastLogout(T0.plusSeconds(17), null),
+        new im.hearth.persistence.event.user.mam.ArchivePrefsSet("roster", List.of("carol@example.org"),
+            List.of("spam.example"), T0.plusSeconds(18)),
+        new im.hearth.persistence.event.user.mam.ArchiveExpired(T0.plusSeconds(2), T0.plusSeconds(19)));
   }
 
   public static List<SessionEvent> sessionEvents() {
