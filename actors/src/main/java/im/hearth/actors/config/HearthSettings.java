@@ -30,7 +30,8 @@ public record HearthSettings(
         PrivateXmlSettings privateXml,
         List<String> admins,
         Modules modules,
-        ServerInfo serverInfo) {
+        ServerInfo serverInfo,
+        im.hearth.actors.feature.mam.MamSettings archive) {
 
     public record Tls(String certificate, String key) {
         public boolean generated() {
@@ -116,7 +117,8 @@ public record HearthSettings(
                     new Modules(Set.copyOf(root.getStringList("hearth.modules.disabled"))),
                     new ServerInfo(root.getBoolean("hearth.version.show-os"), contactInfo(root, "hearth.contact-info"),
                             root.getString("hearth.welcome-message").strip(), root.getString("hearth.motd").strip(),
-                            root.getBoolean("hearth.watch-registrations")));
+                            root.getBoolean("hearth.watch-registrations")),
+                    im.hearth.actors.feature.mam.MamSettings.fromConfig(root));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
         }

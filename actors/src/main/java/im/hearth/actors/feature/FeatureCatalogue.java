@@ -7,6 +7,7 @@ import im.hearth.actors.feature.caps.CapsFeature;
 import im.hearth.actors.feature.contactinfo.ContactInfoFeature;
 import im.hearth.actors.feature.disco.DiscoFeature;
 import im.hearth.actors.feature.last.LastFeature;
+import im.hearth.actors.feature.mam.MamFeature;
 import im.hearth.actors.feature.motd.MotdFeature;
 import im.hearth.actors.feature.ping.PingFeature;
 import im.hearth.actors.feature.privatexml.PrivateXmlFeature;
@@ -55,6 +56,15 @@ public final class FeatureCatalogue {
     }
 
     public FeatureCatalogue(HearthSettings settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /**
+     * @param archive the archive read side, for XEP-0313 queries; null leaves MAM out (a catalogue
+     *                without a database, in tests)
+     */
+    public FeatureCatalogue(HearthSettings settings, Clock clock,
+                            im.hearth.persistence.projection.archive.ArchiveReader archive) {
         HearthSettings.ServerInfo info = settings.serverInfo();
         CapsFeature caps = new CapsFeature(this::serverInfo);
         List<Feature> list = new ArrayList<>();
@@ -65,6 +75,9 @@ public final class FeatureCatalogue {
         list.add(new PrivateXmlFeature(settings.privateXml()));
         list.add(new AdHocFeature());
         list.add(new BlockingFeature());
+        if (archive != null) {
+            list.add(new MamFeature(settings.archive(), archive));
+        }
         list.add(new VersionFeature(info.showOs()));
         list.add(new TimeFeature(clock));
         list.add(new LastFeature(clock));
@@ -153,7 +166,10 @@ public final class FeatureCatalogue {
         return List.copyOf(all);
     }
 
-    /** The features whose state lives in the user's journal, in catalogue order. */
+    /**
+     * The features whose state lives in the user's journal, in catalogue order, then the account's
+     * own disco#info, which advertises theirs.
+     */
     public List<AccountFeature> accountFeatures() {
         List<AccountFeature> out = new ArrayList<>();
         for (Feature f : features) {
@@ -161,6 +177,7 @@ public final class FeatureCatalogue {
                 out.add(a);
             }
         }
+        out.add(new im.hearth.actors.feature.disco.AccountDisco(List.copyOf(out)));
         return List.copyOf(out);
     }
 

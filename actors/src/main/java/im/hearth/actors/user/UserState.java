@@ -2,6 +2,7 @@ package im.hearth.actors.user;
 
 import im.hearth.actors.feature.blocking.Blocklist;
 import im.hearth.actors.feature.last.LastSeen;
+import im.hearth.actors.feature.mam.ArchivePrefs;
 import im.hearth.actors.feature.privatexml.PrivateXml;
 import im.hearth.actors.feature.roster.Roster;
 import im.hearth.actors.feature.vcard.VCards;
@@ -22,12 +23,13 @@ import java.util.Set;
 /**
  * What a user's journal adds up to: the account and its credentials, the messages waiting in
  * offline storage, and one sub-state per account feature (the roster with its subscriptions,
- * vCards, private XML, the blocklist, the last logout). Archived messages are not kept here (they are read back
+ * vCards, private XML, the blocklist, the last logout, the archiving preferences). Archived messages are not kept here (they are read back
  * through the archive). It is also the snapshot, so its shape is part of the stored contract: a
  * feature's field that an older snapshot lacks reads as that feature's empty state.
  */
 public record UserState(boolean exists, List<StoredCredential> credentials, List<OfflineMessage> offline,
-                        Roster roster, VCards vcards, PrivateXml privateXml, Blocklist blocklist, LastSeen lastSeen)
+                        Roster roster, VCards vcards, PrivateXml privateXml, Blocklist blocklist, LastSeen lastSeen,
+                        ArchivePrefs archivePrefs)
         implements StoredData {
 
     /** A message kept for the next available session, in its serialized form. */
@@ -35,7 +37,7 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
     }
 
     public static final UserState EMPTY = new UserState(false, List.of(), List.of(), Roster.EMPTY, VCards.EMPTY,
-            PrivateXml.EMPTY, Blocklist.EMPTY, LastSeen.EMPTY);
+            PrivateXml.EMPTY, Blocklist.EMPTY, LastSeen.EMPTY, ArchivePrefs.EMPTY);
 
     public UserState {
         credentials = List.copyOf(credentials);
@@ -45,6 +47,7 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
         privateXml = privateXml == null ? PrivateXml.EMPTY : privateXml;
         blocklist = blocklist == null ? Blocklist.EMPTY : blocklist;
         lastSeen = lastSeen == null ? LastSeen.EMPTY : lastSeen;
+        archivePrefs = archivePrefs == null ? ArchivePrefs.EMPTY : archivePrefs;
     }
 
     public UserState apply(UserEvent event) {
@@ -53,9 +56,10 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
             return EMPTY;
         } else if (event instanceof AccountCreated e) {
             return new UserState(true, e.credentials(), List.of(), Roster.EMPTY, VCards.EMPTY, PrivateXml.EMPTY,
-                    Blocklist.EMPTY, LastSeen.EMPTY);
+                    Blocklist.EMPTY, LastSeen.EMPTY, ArchivePrefs.EMPTY);
         } else if (event instanceof CredentialsChanged e) {
-            return new UserState(exists, e.credentials(), offline, roster, vcards, privateXml, blocklist, lastSeen);
+            return new UserState(exists, e.credentials(), offline, roster, vcards, privateXml, blocklist, lastSeen,
+                    archivePrefs);
         } else if (event instanceof StoredOffline e) {
             List<OfflineMessage> more = new ArrayList<>(offline);
             more.add(new OfflineMessage(e.stanzaId(), e.at(), e.stanzaXml()));
@@ -71,13 +75,15 @@ public record UserState(boolean exists, List<StoredCredential> credentials, List
         PrivateXml p = privateXml.apply(event);
         Blocklist b = blocklist.apply(event);
         LastSeen l = lastSeen.apply(event);
-        if (r == roster && v == vcards && p == privateXml && b == blocklist && l == lastSeen) {
+        ArchivePrefs a = archivePrefs.apply(event);
+        if (r == roster && v == vcards && p == privateXml && b == blocklist && l == lastSeen && a == archivePrefs) {
             return this;
         }
-        return new UserState(exists, credentials, offline, r, v, p, b, l);
+        return new UserState(exists, credentials, offline, r, v, p, b, l, a);
     }
 
     private UserState withOffline(List<OfflineMessage> messages) {
-        return new UserState(exists, credentials, messages, roster, vcards, privateXml, blocklist, lastSeen);
+        return new UserState(exists, credentials, messages, roster, vcards, privateXml, blocklist, lastSeen,
+                archivePrefs);
     }
 }
