@@ -54,6 +54,9 @@ public final class PekkoPersistenceConfig {
         Map.entry(SNAPSHOT_PLUGIN_ID + ".use-shared-db", SHARED_DB),
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".use-shared-db", SHARED_DB),
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.query-delay", QUERY_DELAY),
+        // The 16 archive projections all ask the sequence actor as the node starts; the 1 s default
+        // timed out on a busy 2-core machine (a warning and a restart of each stream).
+        Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.ask-timeout", "5s"),
         Map.entry(db + ".profile", settings.kind().slickProfile()),
         // pekko-projection-jdbc leaves both empty and refuses to start without them.
         Map.entry("pekko.projection.jdbc.dialect",
