@@ -42,7 +42,11 @@ public final class AccountDisco implements AccountFeature {
         if (!"get".equals(Stanzas.type(r.iq())) || !r.payload().is("query", Namespaces.DISCO_INFO)) {
             return AccountOutcome.reply(Stanzas.errorReply(r.iq(), StanzaError.of(StanzaErrorCondition.BAD_REQUEST)));
         }
-        if (!state.exists() || r.payload().attr("node") != null) {
+        if (!state.exists()) {
+            // RFC 6121 8.5.1: no such account.
+            return AccountOutcome.reply(Stanzas.errorReply(r.iq(), StanzaError.of(StanzaErrorCondition.SERVICE_UNAVAILABLE)));
+        }
+        if (r.payload().attr("node") != null) {
             return AccountOutcome.reply(Stanzas.errorReply(r.iq(), StanzaError.of(StanzaErrorCondition.ITEM_NOT_FOUND)));
         }
         return AccountOutcome.reply(Stanzas.iqResult(r.iq(),

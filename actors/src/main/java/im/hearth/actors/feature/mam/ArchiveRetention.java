@@ -3,7 +3,7 @@ package im.hearth.actors.feature.mam;
 import im.hearth.actors.user.UserEntity;
 import im.hearth.persistence.event.PersistenceIds;
 import im.hearth.persistence.projection.archive.ArchiveRepository;
-import java.sql.SQLException;
+import im.hearth.persistence.projection.archive.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public final class ArchiveRetention {
     /** One sweep over every user with expired messages; completes with how many messages were removed. */
     public CompletionStage<Integer> sweep() {
         Instant cutoff = clock.instant().minus(retention);
-        return CompletableFuture.supplyAsync(() -> sql(() -> repository.usersWithMessagesBefore(cutoff)), jdbc)
+        return CompletableFuture.supplyAsync(() -> Sql.run(() -> repository.usersWithMessagesBefore(cutoff)), jdbc)
                 .thenCompose(users -> sweepUsers(users, 0, cutoff, 0))
                 .exceptionally(failure -> {
                     log.error("Archive retention sweep failed (cutoff {})", cutoff, failure);
@@ -79,22 +79,10 @@ public final class ArchiveRetention {
                         ClusterSharding.get(system).entityRefFor(UserEntity.TYPE_KEY, user),
                         replyTo -> new UserEntity.ExpireArchive(cutoff, replyTo), ASK_TIMEOUT, system.scheduler())
                 .thenApplyAsync(markerSeqNr -> {
-                    int n = sql(() -> repository.deleteExpired(user, PersistenceIds.user(user), cutoff, markerSeqNr));
+                    int n = Sql.run(() -> repository.deleteExpired(user, PersistenceIds.user(user), cutoff, markerSeqNr));
                     log.info("Archive retention: removed {} message(s) of {} archived before {}", n, user, cutoff);
                     return n;
                 }, jdbc)
                 .thenCompose(n -> sweepUsers(users, index + 1, cutoff, removed + n));
-    }
-
-    private interface SqlCall<T> {
-        T call() throws SQLException;
-    }
-
-    private static <T> T sql(SqlCall<T> call) {
-        try {
-            return call.call();
-        } catch (SQLException e) {
-            throw new java.util.concurrent.CompletionException(e);
-        }
     }
 }

@@ -102,7 +102,7 @@ final class MamQueries {
         }
         String first = rows.isEmpty() ? null : rows.get(0).stanzaId();
         String last = rows.isEmpty() ? null : rows.get(rows.size() - 1).stanzaId();
-        out.add(Stanzas.iqResult(r.iq(), MamResult.fin(page.complete(), ResultSet.answer(first, last, page.count()))));
+        out.add(Stanzas.iqResult(r.iq(), MamResult.fin(page.complete(), ResultSet.answer(first, last, null))));
         return out;
     }
 }

@@ -3,18 +3,15 @@ package im.hearth.persistence.projection.archive;
 import im.hearth.persistence.db.PekkoPersistenceConfig;
 import im.hearth.persistence.event.PersistenceIds;
 import im.hearth.persistence.event.user.MessageArchived;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 
@@ -54,8 +51,12 @@ public final class ArchiveReader {
     }
 
     public sealed interface Outcome {
-        /** complete: nothing matches beyond this page in the direction of paging; count: all matches. */
-        record Page(List<ArchiveRow> rows, boolean complete, int count) implements Outcome {
+        /**
+         * complete: nothing matches beyond this page in the direction of paging. There is no total
+         * count: optional in XEP-0059 2.6 and XEP-0313, and counting a large archive costs more
+         * than the page itself.
+         */
+        record Page(List<ArchiveRow> rows, boolean complete) implements Outcome {
         }
 
         /** An id of the request is not in this archive (XEP-0313: item-not-found). */
@@ -65,7 +66,7 @@ public final class ArchiveReader {
 
     public CompletionStage<Outcome> query(Request request) {
         String user = request.filter().user();
-        return CompletableFuture.supplyAsync(() -> sql(() -> repository.maxSeqNr(user)), jdbc)
+        return CompletableFuture.supplyAsync(() -> Sql.run(() -> repository.maxSeqNr(user)), jdbc)
                 .thenCompose(indexed -> tail(user, indexed, request.journalSeqNr())
                         .thenApplyAsync(tail -> page(request, indexed, tail), jdbc));
     }
@@ -112,10 +113,10 @@ public final class ArchiveReader {
                 rows.add(newer.get(i));
             }
             if (rows.size() < wanted) {
-                rows.addAll(sql(() -> repository.page(r.filter(), lo, indexBelow, wanted - rows.size(), true)));
+                rows.addAll(Sql.run(() -> repository.page(r.filter(), lo, indexBelow, wanted - rows.size(), true)));
             }
         } else {
-            rows.addAll(sql(() -> repository.page(r.filter(), lo, indexBelow, wanted, false)));
+            rows.addAll(Sql.run(() -> repository.page(r.filter(), lo, indexBelow, wanted, false)));
             for (int i = 0; i < newer.size() && rows.size() < wanted; i++) {
                 rows.add(newer.get(i));
             }
@@ -125,9 +126,7 @@ public final class ArchiveReader {
         if (r.backwards()) {
             Collections.reverse(page);
         }
-        long matchingTail = tail.stream().filter(r.filter()::matches).count();
-        int count = sql(() -> repository.count(r.filter(), indexed + 1)) + (int) matchingTail;
-        return new Outcome.Page(page, complete, count);
+        return new Outcome.Page(page, complete);
     }
 
     private OptionalLong seqNrOf(String user, String stanzaId, List<ArchiveRow> tail) {
@@ -136,18 +135,6 @@ public final class ArchiveReader {
                 return OptionalLong.of(t.seqNr());
             }
         }
-        return sql(() -> repository.seqNrOf(user, stanzaId));
-    }
-
-    private interface SqlCall<T> {
-        T call() throws SQLException;
-    }
-
-    private static <T> T sql(SqlCall<T> call) {
-        try {
-            return call.call();
-        } catch (SQLException e) {
-            throw new CompletionException(e);
-        }
+        return Sql.run(() -> repository.seqNrOf(user, stanzaId));
     }
 }

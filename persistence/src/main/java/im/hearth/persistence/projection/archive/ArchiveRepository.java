@@ -100,19 +100,6 @@ public final class ArchiveRepository {
         }
     }
 
-    /** How many rows match, with {@code seq nr < below}. */
-    public int count(ArchiveFilter f, long below) throws SQLException {
-        Where w = where(f, 0, below);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"archive_index\"" + w.sql)) {
-            w.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     /** Every row of one user, in journal order (for audits and the rebuild test). */
     public List<ArchiveRow> all(String user) throws SQLException {
         return page(ArchiveFilter.all(user), 0, Long.MAX_VALUE, Integer.MAX_VALUE, false);
