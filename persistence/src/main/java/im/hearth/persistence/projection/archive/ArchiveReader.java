@@ -113,7 +113,7 @@ public final class ArchiveReader {
                 rows.add(newer.get(i));
             }
             if (rows.size() < wanted) {
-                rows.addAll(Sql.run(() -> repository.page(r.filter(), lo, indexBelow, wanted - rows.size(), true)));
+                rows.addAll(newestIndexed(r, lo, hi, indexed, wanted - rows.size()));
             }
         } else {
             rows.addAll(Sql.run(() -> repository.page(r.filter(), lo, indexBelow, wanted, false)));
@@ -127,6 +127,24 @@ public final class ArchiveReader {
             Collections.reverse(page);
         }
         return new Outcome.Page(page, complete);
+    }
+
+    /**
+     * The newest indexed rows below {@code hi}, at most {@code limit}. Without a cursor the query
+     * has no upper bound (H2 reads a bounded newest-first range slowly) and rows the projection
+     * added since the query began are dropped here (they are in the tail); should that leave the
+     * page short, it is read again with the bound.
+     */
+    private List<ArchiveRow> newestIndexed(Request r, long lo, long hi, long indexed, int limit) {
+        if (hi == Long.MAX_VALUE) {
+            List<ArchiveRow> rows = Sql.run(() -> repository.page(r.filter(), lo, Long.MAX_VALUE, limit, true));
+            List<ArchiveRow> seen = rows.stream().filter(row -> row.seqNr() <= indexed).toList();
+            if (seen.size() == rows.size()) {
+                return seen;
+            }
+        }
+        long below = Math.min(hi, indexed + 1);
+        return Sql.run(() -> repository.page(r.filter(), lo, below, limit, true));
     }
 
     private OptionalLong seqNrOf(String user, String stanzaId, List<ArchiveRow> tail) {

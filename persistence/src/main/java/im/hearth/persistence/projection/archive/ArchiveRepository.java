@@ -23,6 +23,8 @@ public final class ArchiveRepository {
 
     private final DataSource dataSource;
     private final String upsert;
+    /** Names the newest-first index for H2, which would otherwise sort every row (h2/V4 migration). */
+    private final String newestFirst;
 
     public ArchiveRepository(DataSource dataSource, DatabaseSettings.Kind kind) {
         this.dataSource = dataSource;
@@ -31,6 +33,7 @@ public final class ArchiveRepository {
                 ? "MERGE INTO \"archive_index\" (" + COLUMNS + ") KEY (\"user_jid\", \"seq_nr\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                 : "INSERT INTO \"archive_index\" (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (\"user_jid\", \"seq_nr\") DO NOTHING";
+        this.newestFirst = kind == DatabaseSettings.Kind.H2 ? " USE INDEX (\"archive_index_newest_idx\")" : "";
     }
 
     /** Writes these rows in the caller's transaction (the projection's, with its offset). */
@@ -58,7 +61,8 @@ public final class ArchiveRepository {
     public long maxSeqNr(String user) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT MAX(\"seq_nr\") FROM \"archive_index\" WHERE \"user_jid\" = ?")) {
+                     "SELECT \"seq_nr\" FROM \"archive_index\"" + newestFirst
+                             + " WHERE \"user_jid\" = ? ORDER BY \"seq_nr\" DESC LIMIT 1")) {
             ps.setString(1, user);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -86,7 +90,8 @@ public final class ArchiveRepository {
     public List<ArchiveRow> page(ArchiveFilter f, long above, long below, int limit, boolean descending)
             throws SQLException {
         Where w = where(f, above, below);
-        String sql = "SELECT " + COLUMNS + " FROM \"archive_index\"" + w.sql + " ORDER BY \"seq_nr\""
+        String sql = "SELECT " + COLUMNS + " FROM \"archive_index\"" + (descending ? newestFirst : "") + w.sql
+                + " ORDER BY \"seq_nr\""
                 + (descending ? " DESC" : "") + " LIMIT " + Math.max(0, limit);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             w.bind(ps);
