@@ -7,6 +7,11 @@ import im.hearth.actors.auth.LoginThrottle;
 import im.hearth.actors.c2s.C2sListener;
 import im.hearth.actors.c2s.SessionServices;
 import im.hearth.actors.cluster.Entities;
+import im.hearth.actors.cluster.Projections;
+import im.hearth.actors.feature.mam.ArchiveRetention;
+import im.hearth.persistence.db.PekkoPersistenceConfig;
+import im.hearth.persistence.projection.archive.ArchiveReader;
+import im.hearth.persistence.projection.archive.ArchiveStore;
 import im.hearth.actors.config.HearthConfig;
 import im.hearth.actors.config.HearthSettings;
 import im.hearth.actors.feature.FeatureCatalogue;
@@ -54,10 +59,13 @@ public final class HearthServer implements AutoCloseable {
     private final Tcp.ServerBinding starttls;
     private final Tcp.ServerBinding directTls;
     private final AdminListener admin;
+    private final ArchiveStore archive;
 
     private HearthServer(ActorSystem<Void> system, HearthSettings settings, TlsMaterial tls, Accounts accounts,
-                         Tcp.ServerBinding starttls, Tcp.ServerBinding directTls, AdminListener admin) {
+                         Tcp.ServerBinding starttls, Tcp.ServerBinding directTls, AdminListener admin,
+                         ArchiveStore archive) {
         this.system = system;
+        this.archive = archive;
         this.settings = settings;
         this.tls = tls;
         this.accounts = accounts;
@@ -90,18 +98,25 @@ public final class HearthServer implements AutoCloseable {
                 ? TlsMaterial.selfSigned(settings.dataDir().resolve("tls"), settings.defaultHost())
                 : TlsMaterial.fromPem(Path.of(settings.tls().certificate()), Path.of(settings.tls().key()));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "hearth", config);
+        ArchiveStore archive = null;
         try {
+            archive = ArchiveStore.open(db);
             Cluster cluster = Cluster.get(system);
             if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
                 cluster.manager().tell(Join.create(cluster.selfMember().address()));
             }
-            FeatureCatalogue features = new FeatureCatalogue(settings);
+            Executor jdbc = system.dispatchers().lookup(
+                    DispatcherSelector.fromConfig(PekkoPersistenceConfig.BLOCKING_JDBC_DISPATCHER));
+            FeatureCatalogue features = new FeatureCatalogue(settings, Clock.systemUTC(),
+                    new ArchiveReader(system, archive.repository(), jdbc));
             Router router = new Router(settings, system, features::handleServerStanza);
             Entities.init(system, router, features);
+            Projections.init(system, archive);
+            ArchiveRetention.schedule(system, settings.archive(), archive.repository(), jdbc);
             Executor authExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig("hearth-auth-dispatcher"));
             Accounts accounts = new Accounts(router, authExecutor, system, features);
             if (!listeners) {
-                return new HearthServer(system, settings, tls, accounts, null, null, null);
+                return new HearthServer(system, settings, tls, accounts, null, null, null, archive);
             }
             OnlineSessions online = new OnlineSessions();
             ResumableSessions resumable = new ResumableSessions();
@@ -131,13 +146,16 @@ public final class HearthServer implements AutoCloseable {
                     }
                 });
             }
-            HearthServer server = new HearthServer(system, settings, tls, accounts, starttls, direct, admin);
+            HearthServer server = new HearthServer(system, settings, tls, accounts, starttls, direct, admin, archive);
             log.info("Hearth started for {}: c2s STARTTLS on {}, direct TLS on {}, database {}, certificate SHA-256 {}",
                     settings.hosts(), describe(starttls), describe(direct), db.kind(), tls.fingerprintSha256());
             return server;
         } catch (Exception | Error e) {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (archive != null) {
+                archive.close();
+            }
             throw e;
         }
     }
@@ -166,6 +184,11 @@ public final class HearthServer implements AutoCloseable {
         return settings;
     }
 
+    /** The archive read side (its index and the retention's SQL). */
+    public ArchiveStore archive() {
+        return archive;
+    }
+
     public Accounts accounts() {
         return accounts;
     }
@@ -185,6 +208,7 @@ public final class HearthServer implements AutoCloseable {
         }
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS);
+        archive.close();
         log.info("Hearth stopped");
     }
 }

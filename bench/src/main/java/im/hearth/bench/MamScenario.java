@@ -30,7 +30,7 @@ final class MamScenario {
         List<Options.Account> accounts = Accounts.prepare(o, 2, run.pool(), run.progress(), run.out());
         Sessions s = new Sessions();
         AtomicInteger received = new AtomicInteger();
-        AtomicReference<String> middleId = new AtomicReference<>();
+        AtomicReference<String> middleId = new AtomicReference<>(o.middleId);
         AtomicReference<Instant> middleTime = new AtomicReference<>();
         int middle = o.fill / 2;
         Query[] query = new Query[1];

@@ -53,6 +53,8 @@ public final class Options {
     public double fillRate = 1000;
     public int page = 50;
     public int queries = 50;
+    /** mam with --fill 0: the archive id of the message to page back from as "the middle". */
+    public String middleId;
     // machinery
     public int threads = 1;
     public int hiThreads = 1;
@@ -85,7 +87,7 @@ public final class Options {
             chat:     --users 100 --rate 500 (msgs/s) --duration 30 --warmup 3 [--find-max --step 1.5]
                       --body-size 100 --login-rate 500
             muc:      --occupants 50 --rate 20 (msgs/s) --duration 30 [--muc-service conference.localhost]
-            mam:      --fill 10000 --fill-rate 1000 --page 50 --queries 50
+            mam:      --fill 10000 --fill-rate 1000 --page 50 --queries 50 [--middle-id ID with --fill 0]
             output:   --json bench/results.jsonl  --quiet
             generator: --threads 1 (I/O loops) --hi-threads 1 --timeout 60 (s per login)
             """;
@@ -148,6 +150,7 @@ public final class Options {
                 case "--fill-rate" -> o.fillRate = Double.parseDouble(v);
                 case "--page" -> o.page = Integer.parseInt(v);
                 case "--queries" -> o.queries = Integer.parseInt(v);
+                case "--middle-id" -> o.middleId = v;
                 case "--threads" -> o.threads = Integer.parseInt(v);
                 case "--hi-threads" -> o.hiThreads = Integer.parseInt(v);
                 case "--server-pid" -> {

@@ -34,7 +34,8 @@ public record HearthSettings(
         List<String> admins,
         Modules modules,
         ServerInfo serverInfo,
-        PushSettings push) {
+        PushSettings push,
+        im.hearth.actors.feature.mam.MamSettings archive) {
 
     public record Tls(String certificate, String key) {
         public boolean generated() {
@@ -122,7 +123,8 @@ public record HearthSettings(
                     new ServerInfo(root.getBoolean("hearth.version.show-os"), contactInfo(root, "hearth.contact-info"),
                             root.getString("hearth.welcome-message").strip(), root.getString("hearth.motd").strip(),
                             root.getBoolean("hearth.watch-registrations")),
-                    PushSettings.fromConfig(root));
+                    PushSettings.fromConfig(root),
+                    im.hearth.actors.feature.mam.MamSettings.fromConfig(root));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
         }

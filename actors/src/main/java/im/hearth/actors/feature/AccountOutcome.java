@@ -45,6 +45,14 @@ public record AccountOutcome(List<UserEvent> events, List<Effect> effects) {
          */
         record Notify(String node, String accessModel, Element event) implements Effect {
         }
+
+        /**
+         * Answers that take a database read (an archive query): sent in order to whoever asked,
+         * like {@link Reply}, once the stage completes. The stage runs off the entity's thread and
+         * must complete with the error reply itself when the read fails.
+         */
+        record Later(java.util.concurrent.CompletionStage<List<Element>> stanzas) implements Effect {
+        }
     }
 
     public static AccountOutcome reply(Element stanza) {

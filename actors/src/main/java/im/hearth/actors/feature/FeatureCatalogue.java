@@ -8,6 +8,7 @@ import im.hearth.actors.feature.carbons.CarbonsFeature;
 import im.hearth.actors.feature.contactinfo.ContactInfoFeature;
 import im.hearth.actors.feature.disco.DiscoFeature;
 import im.hearth.actors.feature.last.LastFeature;
+import im.hearth.actors.feature.mam.MamFeature;
 import im.hearth.actors.feature.motd.MotdFeature;
 import im.hearth.actors.feature.pep.PepFeature;
 import im.hearth.actors.feature.ping.PingFeature;
@@ -58,6 +59,15 @@ public final class FeatureCatalogue {
     }
 
     public FeatureCatalogue(HearthSettings settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /**
+     * @param archive the archive read side, for XEP-0313 queries; null leaves MAM out (a catalogue
+     *                without a database, in tests)
+     */
+    public FeatureCatalogue(HearthSettings settings, Clock clock,
+                            im.hearth.persistence.projection.archive.ArchiveReader archive) {
         HearthSettings.ServerInfo info = settings.serverInfo();
         CapsFeature caps = new CapsFeature(this::serverInfo);
         List<Feature> list = new ArrayList<>();
@@ -74,6 +84,9 @@ public final class FeatureCatalogue {
         list.add(new CarbonsFeature());
         list.add(new PushFeature(settings.push()));
         list.add(new PepFeature(settings.pep(), vcardOn ? settings.vcard() : null));
+        if (archive != null) {
+            list.add(new MamFeature(settings.archive(), archive));
+        }
         list.add(new VersionFeature(info.showOs()));
         list.add(new TimeFeature(clock));
         list.add(new LastFeature(clock));
@@ -164,7 +177,7 @@ public final class FeatureCatalogue {
         return List.copyOf(all);
     }
 
-    /** The features whose state lives in the user's journal, in catalogue order. */
+    /** The features whose state lives in the user's journal, in catalogue order (disco among them). */
     public List<AccountFeature> accountFeatures() {
         List<AccountFeature> out = new ArrayList<>();
         for (Feature f : features) {

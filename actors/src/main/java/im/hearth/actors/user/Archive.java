@@ -51,6 +51,14 @@ final class Archive {
         return conversational(stanza) && Hints.has(stanza, Hints.NO_PERMANENT_STORE) && !Hints.has(stanza, Hints.NO_STORE);
     }
 
+    /**
+     * Whether the user's XEP-0441 preferences let a message with this peer (prepped bare JID) into
+     * the archive; kept apart from {@link #archivable}, which is about the message itself.
+     */
+    static boolean wantedByPrefs(UserState s, String peer) {
+        return s.archivePrefs().archives(peer, s.roster());
+    }
+
     /** The stanza with this account's stanza-id; any stanza-id claiming to be by this account is removed (XEP-0359 5). */
     static Element withStanzaId(Element stanza, String id, String by) {
         Element clean = withoutForeignStanzaIds(stanza, by);

@@ -18,6 +18,7 @@ import im.hearth.persistence.event.user.StoredOffline;
 import im.hearth.persistence.event.user.UserEvent;
 import im.hearth.persistence.event.user.last.LastLogout;
 import im.hearth.protocol.feature.carbons.Carbons;
+import im.hearth.persistence.event.user.mam.ArchiveExpired;
 import im.hearth.protocol.jid.BareJid;
 import im.hearth.protocol.jid.Jid;
 import im.hearth.protocol.stanza.StanzaError;
@@ -115,6 +116,14 @@ public final class UserEntity
      * ends: its archived messages go to offline storage (each id once). Done once they are in the journal.
      */
     public record StoreUnacked(List<String> stanzas, ActorRef<Done> replyTo) implements Command {
+        }
+
+        /**
+     * The retention sweep expires the messages archived before {@code before}: the entity persists
+     * the {@link ArchiveExpired} marker and answers with its sequence number; the sweep then deletes
+     * the older archive events below it.
+     */
+    public record ExpireArchive(Instant before, ActorRef<Long> replyTo) implements Command {
     }
 
     /** What an operator may ask about an account (the CLI, XEP-0133 user statistics). */
@@ -248,6 +257,8 @@ public final class UserEntity
                 })
                 .onCommand(UpdatePresence.class, presence::onOwn)
                 .onCommand(AccountIq.class, presence::onAccountIq)
+                .onCommand(ExpireArchive.class, (s, c) -> Effect().persist(new ArchiveExpired(c.before(), Instant.now()))
+                        .thenReply(c.replyTo(), st -> lastSequenceNumber(context)))
                 .onCommand(Send.class, this::onSend)
                 .onCommand(Deliver.class, this::onDeliver)
                 .onCommand(Idle.class, (s, c) -> {
@@ -393,13 +404,13 @@ public final class UserEntity
         if (blockedOutbound(s, stanza)) {
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
-        if (!Archive.archivable(stanza)) {
+        String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
+        if (!Archive.archivable(stanza) || !Archive.wantedByPrefs(s, peer)) {
             route.accept(stanza);
             fanout.sent(stanza);
             return Effect().reply(c.replyTo(), Done.getInstance());
         }
         String id = StanzaIds.next();
-        String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
         Element archived = Archive.withStanzaId(stanza, id, jid.toString());
         return Effect().persist(new MessageArchived(id, Instant.now(), Direction.OUTGOING, peer, Archive.xml(archived)))
                 .thenRun(st -> {
@@ -440,8 +451,9 @@ public final class UserEntity
         List<DeliveryRules.Resource> resources = new ArrayList<>();
         sessions.forEach((name, live) -> resources.add(new DeliveryRules.Resource(name, live.available(), live.priority())));
         Decision decision = DeliveryRules.decide(kind, Stanzas.type(stanza), to.resource(), s.exists(), resources);
+        String from = Jid.tryParse(Stanzas.from(stanza)).map(j -> j.bare().toString()).orElse("");
         if (decision instanceof Decision.DeliverTo d) {
-            if (!Archive.archivable(stanza)) {
+            if (!Archive.archivable(stanza) || !Archive.wantedByPrefs(s, from)) {
                 Element clean = Archive.withoutForeignStanzaIds(stanza, jid.toString());
                 deliver(clean, d.resources());
                 fanout.received(copy, clean, d.resources());
@@ -449,7 +461,6 @@ public final class UserEntity
             }
             String id = StanzaIds.next();
             Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
-            String from = Jid.parse(Stanzas.from(stanza)).bare().toString();
             return Effect().persist(new MessageArchived(id, Instant.now(), Direction.INCOMING, from, Archive.xml(stamped)))
                     .thenRun(st -> {
                         deliver(stamped, d.resources());
@@ -464,10 +475,15 @@ public final class UserEntity
                         : Effect().reply(c.replyTo(), Done.getInstance()); // nothing worth keeping (chat states)
             }
             String id = StanzaIds.next();
+            Instant now = Instant.now();
+            if (!Archive.wantedByPrefs(s, from)) {
+                // Not for the archive, but nothing accepted is lost: kept offline, without a stanza-id.
+                String plain = Archive.xml(Archive.withoutForeignStanzaIds(stanza, jid.toString()));
+                return Effect().persist(new StoredOffline(id, now, plain))
+                        .thenReply(c.replyTo(), st -> Done.getInstance());
+            }
             Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
             String xml = Archive.xml(stamped);
-            String from = Jid.parse(Stanzas.from(stanza)).bare().toString();
-            Instant now = Instant.now();
             return Effect().persist(List.of(
                             new MessageArchived(id, now, Direction.INCOMING, from, xml),
                             new StoredOffline(id, now, xml)))
@@ -488,6 +504,11 @@ public final class UserEntity
         Element clean = Archive.withoutForeignStanzaIds(stanza, jid.toString());
         return Effect().persist(new StoredOffline(StanzaIds.next(), Instant.now(), Archive.xml(clean)))
                 .thenReply(replyTo, st -> Done.getInstance());
+    }
+
+    /** The sequence number of the newest event in this journal: what a read side must reach to be current. */
+    long journalSeqNr() {
+        return lastSequenceNumber(context);
     }
 
     ReplyEffect<UserEvent, UserState> done(ActorRef<Done> replyTo) {

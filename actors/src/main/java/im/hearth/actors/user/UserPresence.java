@@ -217,7 +217,7 @@ final class UserPresence {
             return e.done(replyTo);
         }
         AccountOutcome outcome = feature.handleIq(s, new AccountRequest(e.jid, from.get(), iq, payload, Instant.now(),
-                e.anyAvailable()));
+                e.anyAvailable(), e.journalSeqNr()));
         Jid asker = from.get();
         if (outcome.events().isEmpty()) {
             sendAccount(s, outcome.effects(), asker);
@@ -273,6 +273,11 @@ final class UserPresence {
                 }
             } else if (effect instanceof AccountOutcome.Effect.Notify n) {
                 e.pep.notify(st, n).forEach(e.route);
+            } else if (effect instanceof AccountOutcome.Effect.Later l) {
+                // Captured now: the callback runs on another thread and must not touch the entity.
+                LiveSession own = asker.bare().equals(e.jid) ? e.sessions.get(asker.resource()) : null;
+                java.util.function.Consumer<Element> send = own != null ? own::tell : e.route;
+                l.stanzas().thenAccept(stanzas -> stanzas.forEach(send));
             } else if (effect instanceof AccountOutcome.Effect.ToInterestedSessions t) {
                 e.sessions.forEach((resource, l) -> {
                     if (l.topics().contains(t.topic())) {

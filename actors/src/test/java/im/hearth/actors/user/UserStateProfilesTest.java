@@ -72,7 +72,7 @@ class UserStateProfilesTest {
 
     @Test
     void anOldSnapshotWithoutProfilesReadsAsEmptyProfiles() {
-        UserState old = new UserState(true, List.of(), List.of(), null, null, null, null, null, null, null);
+        UserState old = new UserState(true, List.of(), List.of(), null, null, null, null, null, null, null, null);
         assertEquals(VCards.EMPTY, old.vcards());
         assertEquals(im.hearth.actors.feature.pep.Pep.EMPTY, old.pep());
         assertEquals(im.hearth.actors.feature.last.LastSeen.EMPTY, old.lastSeen());

@@ -254,6 +254,11 @@ public final class Client {
                         && (callback = pendingIqs.remove(id)) != null
                         && ("result".equals(e.attr("type")) || "error".equals(e.attr("type")))) {
                     callback.accept(e);
+                } else if (e.name().equals("iq") && "get".equals(e.attr("type")) && e.child("ping", Namespaces.PING).isPresent()) {
+                    // XEP-0199: a server's keepalive ping; a client that only receives (the mam owner
+                    // during a long fill) would otherwise be disconnected for not answering.
+                    send(Element.builder("iq", Namespaces.CLIENT).attr("type", "result").attr("id", id)
+                            .attr("to", e.attr("from")).build());
                 } else if (phase == Phase.ONLINE) {
                     handler.stanza(this, e);
                 }

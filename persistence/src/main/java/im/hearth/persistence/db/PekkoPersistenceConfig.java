@@ -40,6 +40,15 @@ public final class PekkoPersistenceConfig {
    */
   static final String WRITE_QUEUE = "50000";
 
+  /**
+   * Connections of the read-side pool (the archive projection and MAM queries), and threads of the
+   * blocking JDBC dispatcher they run on: as many threads as connections.
+   */
+  public static final int READ_POOL_SIZE = 4;
+
+  /** The dispatcher for blocking JDBC work of read sides (pekko-projection-jdbc's own). */
+  public static final String BLOCKING_JDBC_DISPATCHER = "pekko.projection.jdbc.blocking-jdbc-dispatcher";
+
   private PekkoPersistenceConfig() {}
 
   /** The overlay for this database; it has no fallback of its own. */
@@ -54,7 +63,14 @@ public final class PekkoPersistenceConfig {
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".use-shared-db", SHARED_DB),
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.query-delay", QUERY_DELAY),
         Map.entry(JOURNAL_PLUGIN_ID + ".bufferSize", WRITE_QUEUE),
+        // The 16 archive projections all ask the sequence actor as the node starts; the 1 s default
+        // timed out on a busy 2-core machine (a warning and a restart of each stream).
+        Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.ask-timeout", "5s"),
         Map.entry(db + ".profile", settings.kind().slickProfile()),
+        // pekko-projection-jdbc leaves both empty and refuses to start without them.
+        Map.entry("pekko.projection.jdbc.dialect",
+            settings.kind() == DatabaseSettings.Kind.H2 ? "h2-dialect" : "postgres-dialect"),
+        Map.entry(BLOCKING_JDBC_DISPATCHER + ".thread-pool-executor.fixed-pool-size", READ_POOL_SIZE),
         Map.entry(db + ".db.driver", settings.kind().driver()),
         Map.entry(db + ".db.url", settings.url()),
         Map.entry(db + ".db.user", settings.user()),

@@ -82,7 +82,10 @@ public final class SampleEvents {
             T0.plusSeconds(22)),
         new im.hearth.persistence.event.user.pep.PepItemRetracted("urn:xmpp:avatar:metadata", "e3b0c442",
             T0.plusSeconds(23)),
-        new im.hearth.persistence.event.user.pep.PepNodeDeleted("urn:xmpp:avatar:metadata", T0.plusSeconds(24)));
+        new im.hearth.persistence.event.user.pep.PepNodeDeleted("urn:xmpp:avatar:metadata", T0.plusSeconds(24)),
+        new im.hearth.persistence.event.user.mam.ArchivePrefsSet("roster", List.of("carol@example.org"),
+            List.of("spam.example"), T0.plusSeconds(25)),
+        new im.hearth.persistence.event.user.mam.ArchiveExpired(T0.plusSeconds(2), T0.plusSeconds(26)));
   }
 
   public static List<SessionEvent> sessionEvents() {
