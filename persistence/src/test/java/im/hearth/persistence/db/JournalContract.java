@@ -129,6 +129,25 @@ abstract class JournalContract {
     }
   }
 
+  /** eventsByTag reads one tag after an offset: without an index led by the tag, every poll scans the table. */
+  @Test
+  void eventTagsAreIndexedByTag() throws SQLException {
+    Migrations.migrate(settings());
+    try (Connection c = connect()) {
+      List<String> leading = new ArrayList<>();
+      for (String table : List.of("event_tag", "EVENT_TAG")) {
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+          while (rs.next()) {
+            if (rs.getShort("ORDINAL_POSITION") == 1) {
+              leading.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+          }
+        }
+      }
+      assertEquals(true, leading.contains("tag"), "an index of event_tag starts with tag: " + leading);
+    }
+  }
+
   /**
    * Thousands of entities persisting at the same moment (a mass disconnect, a login burst) are
    * all written: the journal's write queue must hold more than the library's default of 1000,
