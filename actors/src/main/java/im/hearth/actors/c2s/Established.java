@@ -79,10 +79,14 @@ final class Established {
                 // RFC 6120 10.3.1: a message without 'to' is for the sender's own account.
                 Element addressed = to == null ? stamped.withAttr("to", s.user.toString()) : stamped;
                 if (sequence > 0) {
+                    // XEP-0198: acknowledged only once in the journal, and at most a window of them waiting.
                     s.sm.counters.awaitsJournal(sequence);
                     s.context.ask(org.apache.pekko.Done.class, userEntity(), Duration.ofSeconds(30),
                             replyTo -> new UserEntity.Send(addressed, replyTo),
-                            (done, error) -> new StreamManagement.Journaled(sequence, error == null));
+                            (done, error) -> new StreamManagement.Journaled(sequence, error == null, addressed));
+                    if (!s.sendWindow.sent()) {
+                        return s.effects().none(); // read on once the entity has caught up (SendWindow)
+                    }
                 } else {
                     userEntity().tell(new UserEntity.Send(addressed, s.context.getSystem().ignoreRef()));
                 }

@@ -86,6 +86,7 @@ final class Hibernation {
             return hibernating ? s.effects().none() : s.close(null, reason);
         }
         s.wire = null;
+        s.sendWindow.forgetPause();
         hibernating = true;
         s.clientState.drain().forEach(s.sm::write);
         s.clientState.reset();
@@ -121,6 +122,7 @@ final class Hibernation {
             s.wire.close(null); // the old connection, if the client noticed its end before we did
         }
         s.wire = t.wire();
+        s.sendWindow.forgetPause();
         s.tls = t.tls();
         s.headerSent = true;
         s.remoteAddress = t.remoteAddress();

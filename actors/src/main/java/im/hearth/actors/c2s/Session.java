@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * ({@link Hibernation}, {@link Resumption}) and client state indication ({@link ClientState}).
  */
 public final class Session extends EventSourcedBehavior<Session.Command, SessionEvent, SessionState> {
+    static final int SEND_WINDOW = 64;
     static final Logger log = LoggerFactory.getLogger(Session.class);
 
     public interface Command {
@@ -112,6 +113,8 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     final Hibernation hibernation;
     final Resumption resumption;
     final ClientState clientState;
+    /** The client's messages that may wait for the account's journal at once, before reading pauses. */
+    final SendWindow sendWindow = new SendWindow(SEND_WINDOW);
     final Opening opening;
     final LaterAnswers later;
     private final boolean recovering;
