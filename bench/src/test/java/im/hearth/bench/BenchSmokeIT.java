@@ -125,12 +125,22 @@ class BenchSmokeIT {
     }
 
     @Test
-    void mucAndMamSayTheyAreNotSupportedYet() throws Exception {
+    void mucSaysItIsNotSupportedYet() throws Exception {
         Options muc = options("muc");
         muc.occupants = 2;
         assertEquals(false, run(muc).get(0).get("supported"));
+    }
+
+    @Test
+    void mamFillsAnArchiveAndPagesThroughIt() throws Exception {
         Options mam = options("mam");
-        mam.fill = 0;
-        assertEquals(false, run(mam).get(0).get("supported"));
+        mam.fill = 30;
+        mam.fillRate = 50;
+        mam.page = 10;
+        mam.queries = 3;
+        Report r = run(mam).get(0);
+        assertEquals(true, r.get("supported"), () -> "report: " + r.values());
+        assertEquals(30, ((Number) r.get("fill_delivered")).intValue(), () -> "report: " + r.values());
+        assertEquals(10, ((Number) r.get("last_page_results")).intValue(), () -> "report: " + r.values());
     }
 }
