@@ -5,10 +5,7 @@ import im.hearth.protocol.stanza.StanzaKind;
 import im.hearth.protocol.stanza.Stanzas;
 import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
-import im.hearth.protocol.xml.Node;
 import im.hearth.protocol.xml.XmlWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Which messages the archive keeps, and the XEP-0359 stanza-id the archiving account stamps on them. */
 final class Archive {
@@ -66,16 +63,7 @@ final class Archive {
     }
 
     static Element withoutForeignStanzaIds(Element stanza, String by) {
-        List<Node> kept = new ArrayList<>(stanza.children().size());
-        boolean removed = false;
-        for (Node n : stanza.children()) {
-            if (n instanceof Element e && e.is("stanza-id", Namespaces.STANZA_ID) && by.equals(e.attr("by"))) {
-                removed = true;
-            } else {
-                kept.add(n);
-            }
-        }
-        return removed ? stanza.withChildren(kept) : stanza;
+        return stanza.withoutChildren(e -> e.is("stanza-id", Namespaces.STANZA_ID) && by.equals(e.attr("by")));
     }
 
     static String xml(Element stanza) {

@@ -71,6 +71,17 @@ public record Element(String name, String namespace, Map<String, String> attribu
         return new Element(name, namespace, attributes, List.copyOf(newChildren));
     }
 
+    /** This element without the child elements that match; the same instance when none does. */
+    public Element withoutChildren(java.util.function.Predicate<Element> unwanted) {
+        List<Node> kept = new ArrayList<>(children.size());
+        for (Node n : children) {
+            if (!(n instanceof Element e && unwanted.test(e))) {
+                kept.add(n);
+            }
+        }
+        return kept.size() == children.size() ? this : new Element(name, namespace, attributes, List.copyOf(kept));
+    }
+
     /** This element with its namespace, and that of every descendant in the same namespace, replaced. */
     public Element withNamespace(String newNamespace) {
         if (namespace.equals(newNamespace)) {

@@ -1,9 +1,6 @@
 package im.hearth.protocol.feature.carbons;
 
 import im.hearth.protocol.xml.Element;
-import im.hearth.protocol.xml.Node;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,17 +69,8 @@ public final class Carbons {
      * makes (section 11; a forged one is the CVE-2017-5603 class of attack).
      */
     public static Element withoutServerElements(Element message) {
-        List<Node> kept = new ArrayList<>(message.children().size());
-        boolean removed = false;
-        for (Node n : message.children()) {
-            if (n instanceof Element e && NAMESPACE.equals(e.namespace())
-                    && (e.name().equals("private") || e.name().equals("sent") || e.name().equals("received"))) {
-                removed = true;
-            } else {
-                kept.add(n);
-            }
-        }
-        return removed ? message.withChildren(kept) : message;
+        return message.withoutChildren(e -> NAMESPACE.equals(e.namespace())
+                && (e.name().equals("private") || e.name().equals("sent") || e.name().equals("received")));
     }
 
     /**
