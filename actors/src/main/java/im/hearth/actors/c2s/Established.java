@@ -83,7 +83,7 @@ final class Established {
                     s.sm.counters.awaitsJournal(sequence);
                     s.context.ask(org.apache.pekko.Done.class, userEntity(), Duration.ofSeconds(30),
                             replyTo -> new UserEntity.Send(addressed, replyTo),
-                            (done, error) -> new StreamManagement.Journaled(sequence, error == null, addressed));
+                            (done, error) -> new StreamManagement.Journaled(sequence, error == null));
                     if (!s.sendWindow.sent()) {
                         return s.effects().none(); // read on once the entity has caught up (SendWindow)
                     }

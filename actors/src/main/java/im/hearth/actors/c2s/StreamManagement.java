@@ -3,10 +3,6 @@ package im.hearth.actors.c2s;
 import im.hearth.persistence.event.session.SessionEvent;
 import im.hearth.persistence.event.session.StreamManagementEnabled;
 import im.hearth.protocol.feature.sm.SmNonza;
-import im.hearth.protocol.stanza.StanzaError;
-import im.hearth.protocol.stanza.StanzaErrorCondition;
-import im.hearth.protocol.stanza.StanzaErrorType;
-import im.hearth.protocol.stanza.Stanzas;
 import im.hearth.protocol.stanza.StreamError;
 import im.hearth.protocol.stanza.StreamErrorCondition;
 import im.hearth.protocol.xml.Element;
@@ -32,11 +28,8 @@ final class StreamManagement {
 
     enum Overflow implements Session.Command { INSTANCE }
 
-    /**
-     * A message the client sent is in its account's journal (or could not be put there);
-     * {@code sequence} is its stream-management count, 0 without stream management.
-     */
-    record Journaled(long sequence, boolean ok, Element message) implements Session.Command {
+    /** A message the client sent is in its account's journal (or could not be put there). */
+    record Journaled(long sequence, boolean ok) implements Session.Command {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -159,21 +152,10 @@ final class StreamManagement {
     Effect<SessionEvent, SessionState> onJournaled(Journaled j) {
         boolean readOn = s.sendWindow.stored();
         if (!j.ok() && !s.closed) {
-            if (j.sequence() > 0) {
-                // Never acknowledge what is not in the journal: the client sends it again after resuming.
-                return s.fail(new StreamError(StreamErrorCondition.INTERNAL_SERVER_ERROR, "a message could not be stored"));
-            }
-            // Without stream management the client learns it from an error (RFC 6120 8.3: wait, try later).
-            Session.log.warn("c2s connection {} ({}) from {}: a message could not be stored", s.id, s.who(), s.remoteAddress);
-            if (s.wire != null && !"error".equals(Stanzas.type(j.message()))) {
-                s.send(XmlWriter.write(Stanzas.errorReply(j.message(), new StanzaError(StanzaErrorType.WAIT,
-                        StanzaErrorCondition.RESOURCE_CONSTRAINT, "the message could not be stored, send it again")),
-                        Namespaces.CLIENT));
-            }
+            // Never acknowledge what is not in the journal: the client sends it again after resuming.
+            return s.fail(new StreamError(StreamErrorCondition.INTERNAL_SERVER_ERROR, "a message could not be stored"));
         }
-        if (j.sequence() > 0) {
-            counters.journaled(j.sequence());
-        }
+        counters.journaled(j.sequence());
         if (readOn && s.wire != null && !s.closed) {
             s.wire.resume();
         }
