@@ -129,6 +129,58 @@ abstract class JournalContract {
     }
   }
 
+  /**
+   * eventsByTag through {@link TagFirstReadJournalDao}: after an offset, only the tag's events, each
+   * once, in journal order, whatever other tags were written between them.
+   */
+  @Test
+  void eventsByTagAfterAnOffsetReturnsOnlyThatTagsLaterEvents() throws Exception {
+    String a = "tag-a-" + systems.incrementAndGet() + "@example.net";
+    String b = otherTag(a);
+    List<UserEvent> aEvents = history(a, 6);
+    persistInFirstSystem(a, aEvents.subList(0, 3), 0);
+    persistInFirstSystem(b, history(b, 4), 0);
+    ActorTestKit second = startSystem();
+    try {
+      JdbcReadJournal journal = PersistenceQuery.get(second.system().classicSystem())
+          .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
+      List<EventEnvelope> first = byTag(journal, second, PersistenceIds.userTag(a), Offset.noOffset(), a);
+      assertEquals(aEvents.subList(0, 3), first.stream().map(EventEnvelope::event).toList());
+      Offset after = first.get(first.size() - 1).offset();
+      second.shutdownTestKit();
+      persist(a, aEvents.subList(3, 6), 3, 0);
+      second = startSystem();
+      journal = PersistenceQuery.get(second.system().classicSystem())
+          .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
+      List<EventEnvelope> rest = byTag(journal, second, PersistenceIds.userTag(a), after, null);
+      List<EventEnvelope> mine = rest.stream().filter(e -> e.persistenceId().equals(PersistenceIds.user(a))).toList();
+      assertEquals(aEvents.subList(3, 6), mine.stream().map(EventEnvelope::event).toList());
+      assertEquals(List.of(4L, 5L, 6L), mine.stream().map(EventEnvelope::sequenceNr).toList());
+      assertEquals(true, rest.stream().noneMatch(e -> e.persistenceId().equals(PersistenceIds.user(b))),
+          "no event of " + b + " (another tag)");
+    } finally {
+      second.shutdownTestKit();
+    }
+  }
+
+  private static List<EventEnvelope> byTag(JdbcReadJournal journal, ActorTestKit kit, String tag, Offset from,
+      String onlyOf) throws Exception {
+    return journal.currentEventsByTag(tag, from)
+        .filter(e -> onlyOf == null || e.persistenceId().equals(PersistenceIds.user(onlyOf)))
+        .runWith(Sink.seq(), kit.system())
+        .toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** A JID whose events carry a different tag than {@code jid}'s. */
+  private static String otherTag(String jid) {
+    for (int i = 0; ; i++) {
+      String other = "tag-b-" + i + "-" + jid;
+      if (!PersistenceIds.userTag(other).equals(PersistenceIds.userTag(jid))) {
+        return other;
+      }
+    }
+  }
+
   /** eventsByTag reads one tag after an offset: without an index led by the tag, every poll scans the table. */
   @Test
   void eventTagsAreIndexedByTag() throws SQLException {
@@ -190,6 +242,11 @@ abstract class JournalContract {
 
   /** Persists the events one by one, waits until the snapshot at {@code lastSnapshot} is stored, stops. */
   private void persistInFirstSystem(String jid, List<UserEvent> events, long lastSnapshot) {
+    persist(jid, events, 0, lastSnapshot);
+  }
+
+  /** Appends to a journal that holds {@code already} events, in a fresh actor system, then stops it. */
+  private void persist(String jid, List<UserEvent> events, int already, long lastSnapshot) {
     Migrations.migrate(settings());
     ActorTestKit first = startSystem();
     try {
@@ -198,7 +255,7 @@ abstract class JournalContract {
       ActorRef<ReplayProbeEntity.Command> entity = first.spawn(ReplayProbeEntity.create(jid, snapshots.ref()));
       for (int i = 0; i < events.size(); i++) {
         entity.tell(new ReplayProbeEntity.Append(events.get(i), acks.ref()));
-        acks.expectMessage(WAIT, i + 1);
+        acks.expectMessage(WAIT, already + i + 1);
       }
       for (long seq = ReplayProbeEntity.SNAPSHOT_EVERY; seq <= lastSnapshot; seq += ReplayProbeEntity.SNAPSHOT_EVERY) {
         snapshots.expectMessage(WAIT, seq);
