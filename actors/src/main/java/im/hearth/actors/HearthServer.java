@@ -111,7 +111,11 @@ public final class HearthServer implements AutoCloseable {
                     new ArchiveReader(system, archive.repository(), jdbc));
             Router router = new Router(settings, system, features::handleServerStanza);
             Entities.init(system, router, features);
-            Projections.init(system, archive);
+            if (features.enabled("mam")) {
+                // With MAM off nobody reads the index; the projections catch up from their
+                // offsets once it is switched on again.
+                Projections.init(system, archive);
+            }
             ArchiveRetention.schedule(system, settings.archive(), archive.repository(), jdbc);
             Executor authExecutor = system.dispatchers().lookup(DispatcherSelector.fromConfig("hearth-auth-dispatcher"));
             Accounts accounts = new Accounts(router, authExecutor, system, features);
