@@ -108,6 +108,36 @@ class ArchiveMaintenanceIT {
         }
     }
 
+    /**
+     * With MAM switched off the projections do not run: the journal keeps every message and the
+     * index stays empty; switched on again, they catch up from their offsets.
+     */
+    @org.junit.jupiter.api.Test
+    void mamSwitchedOffLeavesTheIndexToCatchUpWhenSwitchedOn() throws Exception {
+        Map<String, Object> on = settings("h2");
+        Map<String, Object> off = new java.util.HashMap<>(on);
+        off.put("hearth.modules.disabled", List.of("mam"));
+        DatabaseSettings database = database(on);
+        try (HearthServer server = TestServer.start(off)) {
+            TestServer.addUser(server, ALICE, "alice-secret");
+            TestServer.addUser(server, BOB, "bob-secret");
+            XMPPTCPConnection alice = Clients.starttls(server, "alice", "alice-secret", "desk", "SCRAM-SHA-256");
+            alice.connect().login();
+            for (int i = 0; i < 5; i++) {
+                alice.sendStanza(MessageBuilder.buildMessage().to(JidCreate.bareFrom(BOB)).ofType(Message.Type.chat)
+                        .setBody("while off " + i).build());
+            }
+            Conditions.await("5 messages in Bob's journal", () -> archivedEventsInJournal(database, BOB) == 5);
+            alice.disconnect();
+            // Running projections index within a poll (about a second); give them three.
+            Thread.sleep(3000);
+            assertEquals(0, server.archive().repository().all(BOB).size(), "nothing indexed while MAM is off");
+        }
+        try (HearthServer server = TestServer.start(on)) {
+            assertEquals(5, indexed(server, BOB, 5).size());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void retentionRemovesExpiredMessagesFromIndexAndJournal(String db) throws Exception {
