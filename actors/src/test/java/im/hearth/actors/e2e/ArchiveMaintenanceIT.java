@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.jxmpp.jid.impl.JidCreate;
@@ -112,10 +114,10 @@ class ArchiveMaintenanceIT {
      * With MAM switched off the projections do not run: the journal keeps every message and the
      * index stays empty; switched on again, they catch up from their offsets.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void mamSwitchedOffLeavesTheIndexToCatchUpWhenSwitchedOn() throws Exception {
         Map<String, Object> on = settings("h2");
-        Map<String, Object> off = new java.util.HashMap<>(on);
+        Map<String, Object> off = new HashMap<>(on);
         off.put("hearth.modules.disabled", List.of("mam"));
         DatabaseSettings database = database(on);
         try (HearthServer server = TestServer.start(off)) {

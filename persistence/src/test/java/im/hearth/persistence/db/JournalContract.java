@@ -105,8 +105,7 @@ abstract class JournalContract {
 
     ActorTestKit second = startSystem();
     try {
-      JdbcReadJournal journal = PersistenceQuery.get(second.system().classicSystem())
-          .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
+      JdbcReadJournal journal = readJournal(second);
 
       List<EventEnvelope> byId = journal
           .currentEventsByPersistenceId(PersistenceIds.user(jid), 0, Long.MAX_VALUE)
@@ -116,11 +115,7 @@ abstract class JournalContract {
           byId.stream().map(EventEnvelope::sequenceNr).toList());
       assertEquals(written, byId.stream().map(EventEnvelope::event).toList());
 
-      List<EventEnvelope> byTag = journal
-          .currentEventsByTag(PersistenceIds.userTag(jid), Offset.noOffset())
-          .filter(e -> e.persistenceId().equals(PersistenceIds.user(jid)))
-          .runWith(Sink.seq(), second.system())
-          .toCompletableFuture().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      List<EventEnvelope> byTag = byTag(journal, second, PersistenceIds.userTag(jid), Offset.noOffset(), jid);
       assertEquals(written, byTag.stream().map(EventEnvelope::event).toList());
       List<Long> offsets = byTag.stream().map(e -> ((Sequence) e.offset()).value()).toList();
       assertEquals(offsets.stream().sorted().distinct().toList(), offsets, "offsets strictly increase");
@@ -142,16 +137,14 @@ abstract class JournalContract {
     persistInFirstSystem(b, history(b, 4), 0);
     ActorTestKit second = startSystem();
     try {
-      JdbcReadJournal journal = PersistenceQuery.get(second.system().classicSystem())
-          .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
+      JdbcReadJournal journal = readJournal(second);
       List<EventEnvelope> first = byTag(journal, second, PersistenceIds.userTag(a), Offset.noOffset(), a);
       assertEquals(aEvents.subList(0, 3), first.stream().map(EventEnvelope::event).toList());
       Offset after = first.get(first.size() - 1).offset();
       second.shutdownTestKit();
       persist(a, aEvents.subList(3, 6), 3, 0);
       second = startSystem();
-      journal = PersistenceQuery.get(second.system().classicSystem())
-          .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
+      journal = readJournal(second);
       List<EventEnvelope> rest = byTag(journal, second, PersistenceIds.userTag(a), after, null);
       List<EventEnvelope> mine = rest.stream().filter(e -> e.persistenceId().equals(PersistenceIds.user(a))).toList();
       assertEquals(aEvents.subList(3, 6), mine.stream().map(EventEnvelope::event).toList());
@@ -161,6 +154,11 @@ abstract class JournalContract {
     } finally {
       second.shutdownTestKit();
     }
+  }
+
+  private static JdbcReadJournal readJournal(ActorTestKit kit) {
+    return PersistenceQuery.get(kit.system().classicSystem())
+        .getReadJournalFor(JdbcReadJournal.class, PekkoPersistenceConfig.READ_JOURNAL_PLUGIN_ID);
   }
 
   private static List<EventEnvelope> byTag(JdbcReadJournal journal, ActorTestKit kit, String tag, Offset from,
