@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import im.hearth.actors.HearthServer;
 import im.hearth.actors.e2e.TestDatabases;
 import im.hearth.actors.e2e.TestServer;
-import im.hearth.actors.net.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,31 +28,24 @@ class BadInputIT {
     private static final String PASSWORD = "secret-password";
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    private HearthServer server;
-    private SSLContext tls;
-    private int port;
+    private RawServer raw;
 
     @BeforeAll
     void startServer() throws Exception {
         Map<String, Object> settings = TestServer.base(Files.createTempDirectory("hearth-bad-input"),
                 TestDatabases.newPostgresDatabase());
-        server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "mallory", "selfie", "wanderer", "nosy", "carol", "dave")) {
-            TestServer.addUser(server, user + "@localhost", PASSWORD);
-        }
-        tls = TlsMaterial.trustingContext(server.tls().certificate());
-        port = server.starttlsPort();
+        raw = RawServer.start(settings, PASSWORD, List.of("alice", "bob", "mallory", "selfie", "wanderer", "nosy", "carol", "dave"));
     }
 
     @AfterAll
     void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     private RawClient login(String user, String resource) throws IOException {
-        return RawClient.login(port, tls, user, PASSWORD, resource);
+        return raw.login(user, resource);
     }
 
     /** Sends an IQ with a fresh id (the XML's {@code ID} placeholder) and returns its answer. */

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import im.hearth.actors.HearthServer;
 import im.hearth.actors.e2e.TestServer;
-import im.hearth.actors.net.TlsMaterial;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +42,7 @@ class HostileClientIT {
     private static final String PASSWORD = "secret-password";
     private static final Pattern ANY_MESSAGE_BODY = Pattern.compile("<body>([^<]*)</body>");
 
-    private HearthServer server;
-    private SSLContext tls;
-    private int port;
+    private RawServer raw;
     private RawClient alice;
     private RawClient bob;
     private final AtomicInteger markers = new AtomicInteger();
@@ -64,16 +59,11 @@ class HostileClientIT {
         settings.put("hearth.login-throttle.free-failures", 1);
         settings.put("hearth.login-throttle.base-delay", "200ms");
         settings.put("hearth.login-throttle.max-delay", "2s");
-        server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "carol", "dave", "erin", "frank")) {
-            TestServer.addUser(server, user + "@localhost", PASSWORD);
-        }
-        tls = TlsMaterial.trustingContext(server.tls().certificate());
-        port = server.starttlsPort();
+        raw = RawServer.start(settings, PASSWORD, List.of("alice", "bob", "carol", "dave", "erin", "frank"));
         ((Logger) LoggerFactory.getLogger(Session.class)).addAppender(sessionLog);
         sessionLog.start();
-        alice = RawClient.login(port, tls, "alice", PASSWORD, "steady");
-        bob = RawClient.login(port, tls, "bob", PASSWORD, "steady");
+        alice = raw.login("alice", "steady");
+        bob = raw.login("bob", "steady");
     }
 
     @AfterAll
@@ -84,8 +74,8 @@ class HostileClientIT {
                 c.close();
             }
         }
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
@@ -109,14 +99,14 @@ class HostileClientIT {
     }
 
     private RawClient plainStream() throws IOException {
-        RawClient c = RawClient.connect(port);
+        RawClient c = RawClient.connect(raw.port);
         c.openStream();
         return c;
     }
 
     private RawClient tlsStream() throws IOException {
         RawClient c = plainStream();
-        c.startTls(tls);
+        c.startTls(raw.tls);
         c.openStream();
         return c;
     }
@@ -147,7 +137,7 @@ class HostileClientIT {
 
     @Test
     void doctypeIsRestrictedXml() throws IOException {
-        try (RawClient c = RawClient.connect(port)) {
+        try (RawClient c = RawClient.connect(raw.port)) {
             c.send("<?xml version='1.0'?><!DOCTYPE stream:stream>" + RawClient.header("localhost").substring(21));
             c.expectStreamError("restricted-xml");
         }
@@ -155,7 +145,7 @@ class HostileClientIT {
 
     @Test
     void internalEntityDeclarationIsRestrictedXmlAndNeverExpanded() throws IOException {
-        try (RawClient c = RawClient.connect(port)) {
+        try (RawClient c = RawClient.connect(raw.port)) {
             c.send("<?xml version='1.0'?><!DOCTYPE stream:stream [<!ENTITY who 'expanded-entity'>]>"
                     + RawClient.header("localhost").substring(21) + "<message><body>&who;</body></message>");
             String all = c.expectStreamError("restricted-xml");
@@ -173,7 +163,7 @@ class HostileClientIT {
         }
         dtd.append("]>");
         long heapBefore = usedHeap();
-        try (RawClient c = RawClient.connect(port)) {
+        try (RawClient c = RawClient.connect(raw.port)) {
             c.send("<?xml version='1.0'?>" + dtd + RawClient.header("localhost").substring(21)
                     + "<message><body>&lol9;</body></message>");
             String all = c.expectStreamError("restricted-xml");
@@ -201,7 +191,7 @@ class HostileClientIT {
 
     @Test
     void stanzaOverTheSizeLimitIsAPolicyViolationEvenWhenAuthenticated() throws IOException {
-        try (RawClient dave = RawClient.login(port, tls, "dave", PASSWORD, "big")) {
+        try (RawClient dave = raw.login("dave", "big")) {
             dave.send("<message to='bob@localhost/steady'><body>" + "x".repeat(20 * 1024) + "</body></message>");
             dave.expectStreamError("policy-violation");
         }
@@ -233,7 +223,7 @@ class HostileClientIT {
 
     @Test
     void serverNamespaceOnTheClientPortIsAnInvalidNamespace() throws IOException {
-        try (RawClient c = RawClient.connect(port)) {
+        try (RawClient c = RawClient.connect(raw.port)) {
             c.send("<?xml version='1.0'?><stream:stream xmlns='jabber:server' "
                     + "xmlns:stream='http://etherx.jabber.org/streams' to='localhost' version='1.0'>");
             c.expectStreamError("invalid-namespace");
@@ -242,7 +232,7 @@ class HostileClientIT {
 
     @Test
     void wrongStreamNamespaceIsAnInvalidNamespace() throws IOException {
-        try (RawClient c = RawClient.connect(port)) {
+        try (RawClient c = RawClient.connect(raw.port)) {
             c.send("<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
                     + "xmlns:stream='http://example.com/not-streams' to='localhost' version='1.0'>");
             c.expectStreamError("invalid-namespace");
@@ -251,7 +241,7 @@ class HostileClientIT {
 
     @Test
     void unknownDomainIsHostUnknownAfterTheServersOwnHeader() throws IOException {
-        try (RawClient c = RawClient.connect(port)) {
+        try (RawClient c = RawClient.connect(raw.port)) {
             c.send(RawClient.header("example.org"));
             String all = c.expectStreamError("host-unknown");
             assertTrue(all.startsWith("<?xml") || all.startsWith("<stream:stream"), all);
@@ -281,7 +271,7 @@ class HostileClientIT {
 
     @Test
     void saslBeforeTlsIsRefusedWithEncryptionRequired() throws IOException {
-        try (RawClient c = RawClient.connect(port)) {
+        try (RawClient c = RawClient.connect(raw.port)) {
             c.send(RawClient.header("localhost"));
             String features = c.readUntil("</stream:features>");
             assertTrue(features.contains("<required/>"), features);
@@ -298,7 +288,7 @@ class HostileClientIT {
     void protocolMistakesInSaslAreNotCountedAsPasswordGuesses() throws IOException {
         String from = "127.0.0.3";
         sessionLog.list.clear();
-        try (RawClient c = RawClient.connect(from, port, 0)) {
+        try (RawClient c = RawClient.connect(from, raw.port, 0)) {
             c.openStream();
             for (int i = 0; i < 3; i++) {
                 c.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>=</auth>");
@@ -306,9 +296,9 @@ class HostileClientIT {
             }
             c.expectStreamError("policy-violation"); // the stream's attempts are still bounded
         }
-        try (RawClient c = RawClient.connect(from, port, 0)) {
+        try (RawClient c = RawClient.connect(from, raw.port, 0)) {
             c.openStream();
-            c.startTls(tls);
+            c.startTls(raw.tls);
             c.openStream();
             assertTrue(c.authenticate("frank", "a-guess").contains("<not-authorized/>"));
         }
@@ -322,7 +312,7 @@ class HostileClientIT {
 
     @Test
     void spoofedFromIsInvalidFrom() throws IOException {
-        try (RawClient dave = RawClient.login(port, tls, "dave", PASSWORD, "spoofer")) {
+        try (RawClient dave = raw.login("dave", "spoofer")) {
             // Its own full JID as 'from' is fine (RFC 6120 8.1.2.1).
             dave.send("<message from='dave@localhost/spoofer' to='bob@localhost/steady'><body>honest</body></message>");
             assertEquals("honest", firstBody(bob.readUntil("<body>honest</body>")));
@@ -339,9 +329,9 @@ class HostileClientIT {
 
     @Test
     void secondBindOfTheSameResourceReplacesTheOlderSessionWithConflict() throws IOException {
-        try (RawClient first = RawClient.login(port, tls, "carol", PASSWORD, "phone")) {
+        try (RawClient first = raw.login("carol", "phone")) {
             first.ping();
-            try (RawClient second = RawClient.login(port, tls, "carol", PASSWORD, "phone")) {
+            try (RawClient second = raw.login("carol", "phone")) {
                 first.expectStreamError("conflict");
                 second.ping();
                 alice.send("<message to='carol@localhost/phone' type='chat'><body>to the new one</body></message>");
@@ -357,9 +347,9 @@ class HostileClientIT {
         String from = "127.0.0.2"; // its own address, so the throttle state is this test's alone
         sessionLog.list.clear();
         long[] took = new long[5];
-        try (RawClient c = RawClient.connect(from, port, 0)) {
+        try (RawClient c = RawClient.connect(from, raw.port, 0)) {
             c.openStream();
-            c.startTls(tls);
+            c.startTls(raw.tls);
             c.openStream();
             for (int i = 0; i < 3; i++) {
                 long start = System.nanoTime();
@@ -370,9 +360,9 @@ class HostileClientIT {
             // max-auth-attempts (3) reached: RFC 6120 6.4.5 recommends policy-violation.
             c.expectStreamError("policy-violation");
         }
-        try (RawClient c = RawClient.connect(from, port, 0)) {
+        try (RawClient c = RawClient.connect(from, raw.port, 0)) {
             c.openStream();
-            c.startTls(tls);
+            c.startTls(raw.tls);
             c.openStream();
             long start = System.nanoTime();
             String outcome = c.authenticate("frank", "wrong-again");
@@ -398,9 +388,9 @@ class HostileClientIT {
     @Test
     void clientThatNeverReadsIsDisconnectedWhenItsQueueIsFull() throws Exception {
         sessionLog.list.clear();
-        RawClient erin = RawClient.connect(null, port, 4096);
+        RawClient erin = RawClient.connect(null, raw.port, 4096);
         erin.openStream();
-        erin.startTls(tls);
+        erin.startTls(raw.tls);
         erin.openStream();
         assertTrue(erin.authenticate("erin", PASSWORD).startsWith("<success"));
         erin.openStream();
@@ -440,7 +430,7 @@ class HostileClientIT {
     void connectionThatNeverAuthenticatesTimesOut() throws IOException {
         long start = System.nanoTime();
         // Both at once, to wait for auth-timeout only once: one opened its stream, one never said a word.
-        try (RawClient opened = plainStream(); RawClient silent = RawClient.connect(port)) {
+        try (RawClient opened = plainStream(); RawClient silent = RawClient.connect(raw.port)) {
             opened.expectStreamError("connection-timeout");
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 2500, "closed before auth-timeout");
             // RFC 6120 4.9.1.1: the server's header first, even though the client never sent one.
@@ -452,11 +442,11 @@ class HostileClientIT {
 
     @Test
     void garbageOnTheDirectTlsPortClosesOnlyThatConnection() throws IOException {
-        try (RawClient c = RawClient.connect(server.directTlsPort())) {
+        try (RawClient c = RawClient.connect(raw.server.directTlsPort())) {
             c.send(RawClient.header("localhost")); // XML where a TLS ClientHello belongs
             c.readUntilClosed();
         }
-        try (RawClient direct = RawClient.directTls(server.directTlsPort(), tls)) {
+        try (RawClient direct = RawClient.directTls(raw.server.directTlsPort(), raw.tls)) {
             direct.openStream();
             assertTrue(direct.authenticate("dave", PASSWORD).startsWith("<success"));
         }

@@ -3,10 +3,8 @@ package im.hearth.actors.c2s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import im.hearth.actors.HearthServer;
 import im.hearth.actors.e2e.TestDatabases;
 import im.hearth.actors.e2e.TestServer;
-import im.hearth.actors.net.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +33,7 @@ class MamBadInputIT {
     private static final String FORM = "<x xmlns='jabber:x:data' type='submit'><field var='FORM_TYPE' type='hidden'>"
             + "<value>urn:xmpp:mam:2</value></field>";
 
-    private HearthServer server;
-    private SSLContext tls;
-    private int port;
+    private RawServer raw;
 
     @BeforeAll
     void startServer() throws Exception {
@@ -46,23 +41,18 @@ class MamBadInputIT {
                 TestDatabases.newPostgresDatabase());
         settings.put("hearth.archive.max-page-size", 3);
         settings.put("hearth.archive.default-page-size", 2);
-        server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "mallory", "erin")) {
-            TestServer.addUser(server, user + "@localhost", PASSWORD);
-        }
-        tls = TlsMaterial.trustingContext(server.tls().certificate());
-        port = server.starttlsPort();
+        raw = RawServer.start(settings, PASSWORD, List.of("alice", "bob", "mallory", "erin"));
     }
 
     @AfterAll
     void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     private RawClient login(String user, String resource) throws IOException {
-        return RawClient.login(port, tls, user, PASSWORD, resource);
+        return raw.login(user, resource);
     }
 
     /** Sends an IQ with a fresh id (the XML's {@code ID} placeholder); returns all read up to its answer. */

@@ -3,16 +3,13 @@ package im.hearth.actors.c2s;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import im.hearth.actors.HearthServer;
 import im.hearth.actors.e2e.TestServer;
-import im.hearth.actors.net.TlsMaterial;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +27,7 @@ class PresenceFloodIT {
     private static final int BURST = 20;
     private static final Pattern ROSTER_ITEM = Pattern.compile("<item ");
 
-    private HearthServer server;
-    private SSLContext tls;
-    private int port;
+    private RawServer raw;
 
     @BeforeAll
     void startServer() throws Exception {
@@ -40,27 +35,22 @@ class PresenceFloodIT {
                 Map.of("hearth.storage.kind", "h2"));
         settings.put("hearth.c2s.presence-rate", 2);
         settings.put("hearth.c2s.presence-burst", BURST);
-        server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "mallory", "oscar")) {
-            TestServer.addUser(server, user + "@localhost", PASSWORD);
-        }
-        tls = TlsMaterial.trustingContext(server.tls().certificate());
-        port = server.starttlsPort();
+        raw = RawServer.start(settings, PASSWORD, List.of("alice", "bob", "mallory", "oscar"));
     }
 
     @AfterAll
     void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     @Test
     void subscriptionFloodToManyJidsIsCutOffAndOthersKeepWorking() throws IOException {
-        try (RawClient alice = RawClient.login(port, tls, "alice", PASSWORD, "steady");
-             RawClient bob = RawClient.login(port, tls, "bob", PASSWORD, "steady")) {
+        try (RawClient alice = raw.login("alice", "steady");
+             RawClient bob = raw.login("bob", "steady")) {
             alice.send("<presence/>");
-            try (RawClient mallory = RawClient.login(port, tls, "mallory", PASSWORD, "flood")) {
+            try (RawClient mallory = raw.login("mallory", "flood")) {
                 StringBuilder flood = new StringBuilder();
                 // Three bursts' worth is enough to be cut off. (A larger flood works too: a closing
                 // stream drains what the client still sends, so the close is never a TCP reset;
@@ -85,7 +75,7 @@ class PresenceFloodIT {
         }
         // The state the flood could grow (mallory's roster, one pending item per target) stays
         // within the burst and what the rate refilled meanwhile.
-        try (RawClient mallory = RawClient.login(port, tls, "mallory", PASSWORD, "later")) {
+        try (RawClient mallory = raw.login("mallory", "later")) {
             mallory.send("<iq type='get' id='r1'><query xmlns='jabber:iq:roster'/></iq>");
             String roster = mallory.readUntil(Pattern.compile("<iq[^>]*id='r1'.*?(</iq>|/>)", Pattern.DOTALL));
             int items = count(ROSTER_ITEM, roster);
@@ -95,7 +85,7 @@ class PresenceFloodIT {
 
     @Test
     void aShortBurstOverTheLimitIsRefusedButTheStreamStays() throws IOException {
-        try (RawClient oscar = RawClient.login(port, tls, "oscar", PASSWORD, "eager")) {
+        try (RawClient oscar = raw.login("oscar", "eager")) {
             StringBuilder burst = new StringBuilder();
             for (int i = 0; i < BURST + 5; i++) {
                 burst.append("<presence to='friend").append(i).append("@localhost'/>");

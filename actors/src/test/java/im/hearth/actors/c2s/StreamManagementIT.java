@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import im.hearth.actors.HearthServer;
 import im.hearth.actors.e2e.TestDatabases;
 import im.hearth.actors.e2e.TestServer;
-import im.hearth.actors.net.TlsMaterial;
 import im.hearth.protocol.jid.BareJid;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,31 +34,24 @@ class StreamManagementIT {
     private static final Pattern ENABLED = Pattern.compile("<enabled xmlns='urn:xmpp:sm:3'[^>]*/>");
     private static final Pattern FAILED = Pattern.compile("<failed xmlns='urn:xmpp:sm:3'[^>]*>.*?</failed>");
 
-    private HearthServer server;
-    private SSLContext tls;
-    private int port;
+    private RawServer raw;
 
     @BeforeAll
     void startServer() throws Exception {
         Map<String, Object> settings = TestServer.base(Files.createTempDirectory("hearth-sm"),
                 TestDatabases.newPostgresDatabase());
-        server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "mallory", "carol", "dave", "erin", "frank")) {
-            TestServer.addUser(server, user + "@localhost", PASSWORD);
-        }
-        tls = TlsMaterial.trustingContext(server.tls().certificate());
-        port = server.starttlsPort();
+        raw = RawServer.start(settings, PASSWORD, List.of("alice", "bob", "mallory", "carol", "dave", "erin", "frank"));
     }
 
     @AfterAll
     void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     private RawClient login(String user, String resource) throws IOException {
-        return RawClient.login(port, tls, user, PASSWORD, resource);
+        return raw.login(user, resource);
     }
 
     /** Enables stream management with resumption; returns the resumption id. */
@@ -100,7 +90,7 @@ class StreamManagementIT {
 
     @Test
     void enableBeforeBindIsRefusedAndTheStreamGoesOn() throws IOException {
-        try (RawClient c = RawClient.authenticated(port, tls, "bob", PASSWORD)) {
+        try (RawClient c = raw.authenticated("bob")) {
             c.send("<enable xmlns='" + SM + "' resume='true'/>");
             assertTrue(c.readUntil(FAILED).contains("<unexpected-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"));
             c.bind("later");
@@ -161,7 +151,7 @@ class StreamManagementIT {
     @Test
     void anUnknownResumptionIdFailsAndTheClientMayBindInstead() throws IOException {
         for (String previd : List.of("garbage", "00000000-0000-4000-8000-000000000000.bm90LWEtc2VjcmV0", ".x", "a.")) {
-            try (RawClient c = RawClient.authenticated(port, tls, "carol", PASSWORD)) {
+            try (RawClient c = raw.authenticated("carol")) {
                 c.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='0'/>");
                 String failed = c.readUntil(FAILED);
                 assertTrue(failed.contains("<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"), failed);
@@ -182,18 +172,18 @@ class StreamManagementIT {
     @Test
     void anotherAccountsResumptionIdNeverResumesIt() throws IOException {
         String previd = cutAfterEnabling("dave");
-        try (RawClient mallory = RawClient.authenticated(port, tls, "mallory", PASSWORD)) {
+        try (RawClient mallory = raw.authenticated("mallory")) {
             mallory.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='0'/>");
             assertTrue(mallory.readUntil(FAILED).contains("item-not-found"));
         }
         // A wrong secret with the right session id does not resume it either.
         String forged = previd.substring(0, previd.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        try (RawClient wrong = RawClient.authenticated(port, tls, "dave", PASSWORD)) {
+        try (RawClient wrong = raw.authenticated("dave")) {
             wrong.send("<resume xmlns='" + SM + "' previd='" + forged + "' h='0'/>");
             assertTrue(wrong.readUntil(FAILED).contains("item-not-found"));
         }
         // The stream is untouched: its owner still resumes it.
-        try (RawClient again = RawClient.authenticated(port, tls, "dave", PASSWORD)) {
+        try (RawClient again = raw.authenticated("dave")) {
             again.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='0'/>");
             again.readUntil(Pattern.compile("<resumed xmlns='urn:xmpp:sm:3'[^>]*/>"));
             again.ping();
@@ -203,7 +193,7 @@ class StreamManagementIT {
     @Test
     void aResumptionWithHAboveWhatWasSentEndsTheNewStream() throws IOException {
         String previd = cutAfterEnabling("erin");
-        try (RawClient c = RawClient.authenticated(port, tls, "erin", PASSWORD)) {
+        try (RawClient c = raw.authenticated("erin")) {
             c.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='7'/>");
             String all = c.expectStreamError("undefined-condition");
             assertTrue(all.contains("<handled-count-too-high xmlns='urn:xmpp:sm:3' h='7' send-count='0'/>"), all);
@@ -223,7 +213,7 @@ class StreamManagementIT {
             alice.close();
             bob.send(chat("alice", "two")).send(chat("alice", "three"));
             bob.ping(); // both are through bob's stream before alice comes back
-            try (RawClient back = RawClient.authenticated(port, tls, "alice", PASSWORD)) {
+            try (RawClient back = raw.authenticated("alice")) {
                 back.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='1'/>");
                 String resumed = back.readUntil(Pattern.compile("<resumed xmlns='urn:xmpp:sm:3'[^>]*h='1'[^>]*/>"));
                 assertTrue(resumed.contains("previd='" + previd + "'"), resumed);
@@ -247,7 +237,7 @@ class StreamManagementIT {
             frank.close(); // never acknowledged
             BareJid jid = BareJid.parse("frank@localhost");
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (server.accounts().stats(jid).toCompletableFuture().get(10, TimeUnit.SECONDS).offlineMessages() == 0) {
+            while (raw.server.accounts().stats(jid).toCompletableFuture().get(10, TimeUnit.SECONDS).offlineMessages() == 0) {
                 if (System.nanoTime() > deadline) {
                     fail("the unacknowledged message never reached offline storage");
                 }
@@ -261,7 +251,7 @@ class StreamManagementIT {
                 again.ping();
                 assertEquals(1, count(again.transcript(), "while you were away"), "delivered once");
             }
-            assertEquals(0, server.accounts().stats(jid).toCompletableFuture().get(10, TimeUnit.SECONDS).offlineMessages());
+            assertEquals(0, raw.server.accounts().stats(jid).toCompletableFuture().get(10, TimeUnit.SECONDS).offlineMessages());
         }
     }
 }

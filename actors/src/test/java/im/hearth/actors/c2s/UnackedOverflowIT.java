@@ -3,17 +3,14 @@ package im.hearth.actors.c2s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import im.hearth.actors.HearthServer;
 import im.hearth.actors.e2e.TestDatabases;
 import im.hearth.actors.e2e.TestServer;
-import im.hearth.actors.net.TlsMaterial;
 import im.hearth.protocol.jid.BareJid;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,39 +26,32 @@ class UnackedOverflowIT {
     private static final String PASSWORD = "secret-password";
     private static final int MAX_UNACKED = 10;
 
-    private HearthServer server;
-    private SSLContext tls;
-    private int port;
+    private RawServer raw;
 
     @BeforeAll
     void startServer() throws Exception {
         Map<String, Object> settings = TestServer.base(Files.createTempDirectory("hearth-sm-overflow"),
                 TestDatabases.newPostgresDatabase());
         settings.put("hearth.c2s.stream-management.max-unacked", MAX_UNACKED);
-        server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob")) {
-            TestServer.addUser(server, user + "@localhost", PASSWORD);
-        }
-        tls = TlsMaterial.trustingContext(server.tls().certificate());
-        port = server.starttlsPort();
+        raw = RawServer.start(settings, PASSWORD, List.of("alice", "bob"));
     }
 
     @AfterAll
     void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
+        if (raw != null) {
+            raw.close();
         }
     }
 
     private int offline(BareJid jid) throws Exception {
-        return server.accounts().stats(jid).toCompletableFuture().get(10, TimeUnit.SECONDS).offlineMessages();
+        return raw.server.accounts().stats(jid).toCompletableFuture().get(10, TimeUnit.SECONDS).offlineMessages();
     }
 
     @Test
     void aClientThatNeverAcksIsDisconnectedAndItsMessagesWaitOffline() throws Exception {
         int sent = MAX_UNACKED + 1;
-        try (RawClient alice = RawClient.login(port, tls, "alice", PASSWORD, "phone");
-             RawClient bob = RawClient.login(port, tls, "bob", PASSWORD, "desk")) {
+        try (RawClient alice = raw.login("alice", "phone");
+             RawClient bob = raw.login("bob", "desk")) {
             alice.send("<enable xmlns='urn:xmpp:sm:3' resume='true'/>");
             alice.readUntil(Pattern.compile("<enabled [^>]*/>"));
             alice.send("<presence/>");
@@ -80,7 +70,7 @@ class UnackedOverflowIT {
             java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos());
         }
         assertEquals(sent, offline(jid), "every unacknowledged message is offline, once");
-        try (RawClient again = RawClient.login(port, tls, "alice", PASSWORD, "laptop")) {
+        try (RawClient again = raw.login("alice", "laptop")) {
             again.send("<presence/>");
             again.readUntil("flood " + sent + "</body>");
             again.ping();
