@@ -45,9 +45,7 @@ abstract class AbstractChatIT {
         dataDir = Files.createTempDirectory("hearth-e2e");
         settings = TestServer.base(dataDir, storage());
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "carol", "dave")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob", "carol", "dave"));
     }
 
     @AfterAll
@@ -136,7 +134,7 @@ abstract class AbstractChatIT {
 
     /** Logs in, then sends a marker to itself: everything stored offline arrives before the marker. */
     private List<String> loginAndDrain(String user, String resource) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
+        XMPPTCPConnection c = Clients.forUser(server, user, resource);
         StanzaCollector collector = null;
         try {
             c.connect();

@@ -41,9 +41,7 @@ class BlockingIT {
     void start() throws Exception {
         settings = TestServer.base(Files.createTempDirectory("hearth-blocking"), TestDatabases.newPostgresDatabase());
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob"));
     }
 
     @AfterAll
@@ -52,7 +50,7 @@ class BlockingIT {
     }
 
     private XMPPTCPConnection login(String user, String resource) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
+        XMPPTCPConnection c = Clients.forUser(server, user, resource);
         Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         c.connect().login();
         Roster.getInstanceFor(c).reloadAndWait();

@@ -37,9 +37,7 @@ class CarbonsIT {
         Map<String, Object> settings = TestServer.base(Files.createTempDirectory("hearth-carbons"),
                 TestDatabases.newPostgresDatabase());
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob"));
     }
 
     @AfterAll
@@ -48,9 +46,7 @@ class CarbonsIT {
     }
 
     private XMPPTCPConnection login(String user, String resource) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
-        c.connect().login();
-        return c;
+        return Clients.loggedIn(server, user, resource);
     }
 
     /** One copy as Smack's CarbonManager hands it over. */

@@ -42,9 +42,7 @@ class ClientStateIndicationIT {
     void start() throws Exception {
         server = TestServer.start(TestServer.base(Files.createTempDirectory("hearth-csi"),
                 TestDatabases.newPostgresDatabase()));
-        for (String user : List.of("alice", "bob")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob"));
     }
 
     @AfterAll
@@ -53,7 +51,7 @@ class ClientStateIndicationIT {
     }
 
     private XMPPTCPConnection login(String user) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", "phone", "SCRAM-SHA-256");
+        XMPPTCPConnection c = Clients.forUser(server, user, "phone");
         Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         c.connect().login();
         Roster.getInstanceFor(c).reloadAndWait();

@@ -24,6 +24,18 @@ final class Clients {
     private Clients() {
     }
 
+    /** A user of {@link TestServer#addUsers} over STARTTLS with SCRAM-SHA-256, not yet connected. */
+    static XMPPTCPConnection forUser(HearthServer server, String user, String resource) throws Exception {
+        return starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
+    }
+
+    /** The same, connected and logged in. */
+    static XMPPTCPConnection loggedIn(HearthServer server, String user, String resource) throws Exception {
+        XMPPTCPConnection c = forUser(server, user, resource);
+        c.connect().login();
+        return c;
+    }
+
     /** STARTTLS on the server's first port, with the given SASL mechanism. */
     static XMPPTCPConnection starttls(HearthServer server, String user, String password, String resource,
                                       String mechanism) throws Exception {

@@ -36,9 +36,7 @@ class LastActivityIT {
     void start() throws Exception {
         server = TestServer.start(TestServer.base(Files.createTempDirectory("hearth-last"),
                 TestDatabases.newPostgresDatabase()));
-        for (String user : List.of("alice", "bob", "eve")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob", "eve"));
     }
 
     @AfterAll
@@ -47,7 +45,7 @@ class LastActivityIT {
     }
 
     private XMPPTCPConnection login(String user) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", "last", "SCRAM-SHA-256");
+        XMPPTCPConnection c = Clients.forUser(server, user, "last");
         Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         c.connect().login();
         return c;

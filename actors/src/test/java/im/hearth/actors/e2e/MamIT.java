@@ -37,9 +37,7 @@ class MamIT {
         Map<String, Object> settings = TestServer.base(Files.createTempDirectory("hearth-mam"),
                 TestDatabases.newPostgresDatabase());
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "carol", "dave")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob", "carol", "dave"));
     }
 
     @AfterAll
@@ -48,9 +46,7 @@ class MamIT {
     }
 
     private XMPPTCPConnection login(String user, String resource) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
-        c.connect().login();
-        return c;
+        return Clients.loggedIn(server, user, resource);
     }
 
     private static BareJid jid(String user) throws Exception {

@@ -79,9 +79,7 @@ class PepIT {
                 TestDatabases.newPostgresDatabase()));
         settings.put("hearth.pep.max-item-size", "4k");
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "carol")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob", "carol"));
     }
 
     @AfterAll
@@ -91,7 +89,7 @@ class PepIT {
 
     /** A connection whose client wants these nodes' notifications ('+notify' in its caps) and records them. */
     private XMPPTCPConnection login(String user, String resource, Queue<String> events, String... notify) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
+        XMPPTCPConnection c = Clients.forUser(server, user, resource);
         Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         for (String node : notify) {
             // What PepManager.addPepEventListener does (XEP-0163 4.4), without its typed payload

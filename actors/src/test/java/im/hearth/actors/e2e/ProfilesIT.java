@@ -46,9 +46,7 @@ class ProfilesIT {
                 TestDatabases.newPostgresDatabase()));
         settings.put("hearth.vcard.max-size", "8k");
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob"));
     }
 
     @AfterAll
@@ -57,9 +55,7 @@ class ProfilesIT {
     }
 
     private XMPPTCPConnection login(String user, String resource) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
-        c.connect().login();
-        return c;
+        return Clients.loggedIn(server, user, resource);
     }
 
     private static EntityBareJid jid(String s) throws Exception {

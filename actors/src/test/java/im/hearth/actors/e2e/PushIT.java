@@ -61,9 +61,7 @@ class PushIT {
         server = TestServer.start(settings);
         smackPubSub = ProviderManager.getIQProvider("pubsub", PushPayload.PUBSUB);
         ProviderManager.addIQProvider("pubsub", PushPayload.PUBSUB, new RawPubSubProvider());
-        for (String user : List.of("alice", "bob", "appserver")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob", "appserver"));
     }
 
     @AfterAll
@@ -73,9 +71,7 @@ class PushIT {
     }
 
     private XMPPTCPConnection login(String user, String resource) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
-        c.connect().login();
-        return c;
+        return Clients.loggedIn(server, user, resource);
     }
 
     /**

@@ -39,9 +39,7 @@ class RosterPresenceIT {
     void start() throws Exception {
         settings = TestServer.base(Files.createTempDirectory("hearth-roster"), TestDatabases.newPostgresDatabase());
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "carol", "erin", "frank")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob", "carol", "erin", "frank"));
     }
 
     @AfterAll
@@ -50,7 +48,7 @@ class RosterPresenceIT {
     }
 
     private XMPPTCPConnection connect(String user, String resource) throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
+        XMPPTCPConnection c = Clients.forUser(server, user, resource);
         Roster roster = Roster.getInstanceFor(c);
         roster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         return c;

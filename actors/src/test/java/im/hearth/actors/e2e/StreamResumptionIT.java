@@ -35,9 +35,7 @@ class StreamResumptionIT {
     void start() throws Exception {
         settings = TestServer.base(Files.createTempDirectory("hearth-resume"), TestDatabases.newPostgresDatabase());
         server = TestServer.start(settings);
-        for (String user : List.of("alice", "bob", "carol", "dave", "erin")) {
-            TestServer.addUser(server, user + "@localhost", user + "-secret");
-        }
+        TestServer.addUsers(server, List.of("alice", "bob", "carol", "dave", "erin"));
     }
 
     @AfterAll
@@ -52,7 +50,7 @@ class StreamResumptionIT {
     /** @param resumptionSeconds the resumption time the client asks for; 0 for the server's */
     private XMPPTCPConnection login(String user, String resource, boolean resumable, int resumptionSeconds)
             throws Exception {
-        XMPPTCPConnection c = Clients.starttls(server, user, user + "-secret", resource, "SCRAM-SHA-256");
+        XMPPTCPConnection c = Clients.forUser(server, user, resource);
         c.setUseStreamManagement(resumable);
         c.setUseStreamManagementResumption(resumable);
         if (resumptionSeconds > 0) {

@@ -6,6 +6,7 @@ import im.hearth.actors.config.HearthConfig;
 import im.hearth.protocol.jid.BareJid;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +34,13 @@ public final class TestServer {
 
     public static HearthServer start(Map<String, Object> settings) throws Exception {
         return HearthServer.start(HearthConfig.load(null, null, ConfigFactory.parseMap(settings)));
+    }
+
+    /** Accounts {@code user}@localhost with the tests' password convention, {@code user + "-secret"}. */
+    public static void addUsers(HearthServer server, List<String> users) throws Exception {
+        for (String user : users) {
+            addUser(server, user + "@localhost", user + "-secret");
+        }
     }
 
     public static void addUser(HearthServer server, String jid, String password) throws Exception {
