@@ -179,7 +179,7 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
 
     @Override
     public EventHandler<SessionState, SessionEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(SessionState::apply);
+        return SessionState::apply;
     }
 
     @Override
@@ -199,42 +199,69 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
                 .build();
     }
 
+    /**
+     * One handler per session, dispatching on the command's type, most frequent first. Pekko's
+     * handler builder kept some 2 KB of case objects per connection and walked them with a class
+     * check per case on every command.
+     */
     @Override
     public CommandHandler<Command, SessionEvent, SessionState> commandHandler() {
-        return newCommandHandlerBuilder().forAnyState()
-                .onCommand(Attached.class, this::onAttached)
-                .onCommand(FromClient.class, (s, c) -> onClient(c.event()))
-                .onCommand(TlsUp.class, c -> {
-                    tls = true;
-                    return Effect().none();
-                })
-                .onCommand(ParseFailed.class, c -> fail(c.error()))
-                .onCommand(Disconnected.class, c -> c.wire() != null && c.wire() != wire ? Effect().none()
-                        : hibernation.onConnectionLost(c.reason()))
-                .onCommand(FromServer.class, c -> established.onServer(c.message()))
-                .onCommand(StreamManagement.Journaled.class, sm::onJournaled)
-                .onCommand(StreamManagement.RequestAck.class, c -> sm.onRequestAck())
-                .onCommand(StreamManagement.Overflow.class, c -> closed ? Effect().none()
-                        : fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "too many unacknowledged stanzas")))
-                .onCommand(Hibernation.TakeOver.class, hibernation::onTakeOver)
-                .onCommand(Resumption.TakeOverAnswered.class, resumption::onAnswered)
-                .onCommand(Hibernation.Rebound.class, hibernation::onRebound)
-                .onCommand(Hibernation.Timer.class, hibernation::onTimer)
-                .onCommand(Hibernation.OfflineStored.class, c -> hibernation.onOfflineStored())
-                .onCommand(Shutdown.class, hibernation::onShutdown)
-                .onCommand(Hibernation.Stop.class, c -> Effect().stop())
-                .onCommand(Continue.class, c -> {
-                    c.step().run();
-                    return Effect().none();
-                })
-                .onCommand(SaslStepped.class, c -> sasl.onStep(c.step()))
-                .onCommand(Authenticated.class, sasl::onAuthenticated)
-                .onCommand(BindResolved.class, established::onBindResolved)
-                .onCommand(IqAnswered.class, later::onIqAnswered)
-                .onCommand(Keepalive.Tick.class, keepalive::onTick)
-                .onCommand(AuthTimeout.class, c -> boundJid != null ? Effect().none()
-                        : fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "authentication took too long")))
-                .build();
+        return (s, command) -> onCommand(command);
+    }
+
+    private Effect<SessionEvent, SessionState> onCommand(Command command) {
+        if (command instanceof FromServer c) {
+            return established.onServer(c.message());
+        } else if (command instanceof FromClient c) {
+            return onClient(c.event());
+        } else if (command instanceof StreamManagement.Journaled c) {
+            return sm.onJournaled(c);
+        } else if (command instanceof StreamManagement.RequestAck) {
+            return sm.onRequestAck();
+        } else if (command instanceof Continue c) {
+            c.step().run();
+            return Effect().none();
+        } else if (command instanceof IqAnswered c) {
+            return later.onIqAnswered(c);
+        } else if (command instanceof Keepalive.Tick c) {
+            return keepalive.onTick(c);
+        } else if (command instanceof Attached c) {
+            return onAttached(c);
+        } else if (command instanceof TlsUp) {
+            tls = true;
+            return Effect().none();
+        } else if (command instanceof SaslStepped c) {
+            return sasl.onStep(c.step());
+        } else if (command instanceof Authenticated c) {
+            return sasl.onAuthenticated(c);
+        } else if (command instanceof BindResolved c) {
+            return established.onBindResolved(c);
+        } else if (command instanceof AuthTimeout) {
+            return boundJid != null ? Effect().none()
+                    : fail(new StreamError(StreamErrorCondition.CONNECTION_TIMEOUT, "authentication took too long"));
+        } else if (command instanceof ParseFailed c) {
+            return fail(c.error());
+        } else if (command instanceof Disconnected c) {
+            return c.wire() != null && c.wire() != wire ? Effect().none() : hibernation.onConnectionLost(c.reason());
+        } else if (command instanceof StreamManagement.Overflow) {
+            return closed ? Effect().none()
+                    : fail(new StreamError(StreamErrorCondition.POLICY_VIOLATION, "too many unacknowledged stanzas"));
+        } else if (command instanceof Hibernation.TakeOver c) {
+            return hibernation.onTakeOver(c);
+        } else if (command instanceof Resumption.TakeOverAnswered c) {
+            return resumption.onAnswered(c);
+        } else if (command instanceof Hibernation.Rebound c) {
+            return hibernation.onRebound(c);
+        } else if (command instanceof Hibernation.Timer c) {
+            return hibernation.onTimer(c);
+        } else if (command instanceof Hibernation.OfflineStored) {
+            return hibernation.onOfflineStored();
+        } else if (command instanceof Shutdown c) {
+            return hibernation.onShutdown(c);
+        } else if (command instanceof Hibernation.Stop) {
+            return Effect().stop();
+        }
+        throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
 
     private Effect<SessionEvent, SessionState> onAttached(Attached c) {

@@ -218,56 +218,70 @@ public final class UserEntity
 
     @Override
     public EventHandler<UserState, UserEvent> eventHandler() {
-        return newEventHandlerBuilder().forAnyState().onAnyEvent(UserState::apply);
+        return UserState::apply;
     }
 
+    /**
+     * One handler per entity, dispatching on the command's type, most frequent first. Pekko's
+     * handler builder keeps a list of about 60 case objects per entity (some 2 KB for every user
+     * online) and walks it with a class check per case on every command.
+     */
     @Override
     public CommandHandlerWithReply<Command, UserEvent, UserState> commandHandler() {
-        return newCommandHandlerWithReplyBuilder().forAnyState()
-                .onCommand(CreateAccount.class, this::onCreate)
-                .onCommand(ChangeCredentials.class, this::onChangeCredentials)
-                .onCommand(RemoveAccount.class, this::onRemove)
-                .onCommand(GetCredentials.class, (s, c) ->
-                        Effect().reply(c.replyTo(), new Credentials(s.exists(), s.credentials())))
-                .onCommand(GetStats.class, (s, c) ->
-                        Effect().reply(c.replyTo(), new Stats(s.exists(), s.offline().size(), sessions.size())))
-                .onCommand(GetRoster.class, (s, c) -> Effect().reply(c.replyTo(), new RosterItems(s.exists(),
-                        s.roster().listed().stream().map(im.hearth.actors.feature.roster.Roster.Item::toRosterItem).toList())))
-                .onCommand(BindResource.class, this::onBind)
-                .onCommand(Unbind.class, (s, c) -> {
-                    Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
-                    return logout.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
-                            : Effect().persist(logout.get()).thenReply(c.replyTo(), st -> Done.getInstance());
-                })
-                .onCommand(SessionGone.class, (s, c) -> {
-                    Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
-                    return logout.isEmpty() ? Effect().noReply() : Effect().persist(logout.get()).thenNoReply();
-                })
-                .onCommand(SessionHibernated.class, (s, c) -> {
-                    LiveSession live = sessions.get(c.resource());
-                    if (live != null && live.ref().equals(c.session())) {
-                        sessions.put(c.resource(), live.withHibernated(c.hibernated()));
-                    }
-                    return Effect().noReply();
-                })
-                .onCommand(StoreUnacked.class, (s, c) -> {
-                    List<UserEvent> offline = UnackedHandover.toOffline(s, jid.toString(), c.stanzas(), Instant.now());
-                    return offline.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
-                            : Effect().persist(offline).thenReply(c.replyTo(), st -> Done.getInstance());
-                })
-                .onCommand(UpdatePresence.class, presence::onOwn)
-                .onCommand(AccountIq.class, presence::onAccountIq)
-                .onCommand(ExpireArchive.class, (s, c) -> Effect().persist(new ArchiveExpired(c.before(), Instant.now()))
-                        .thenReply(c.replyTo(), st -> lastSequenceNumber(context)))
-                .onCommand(Send.class, this::onSend)
-                .onCommand(Deliver.class, this::onDeliver)
-                .onCommand(Idle.class, (s, c) -> {
-                    if (sessions.isEmpty()) {
-                        entityContext.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()));
-                    }
-                    return Effect().noReply();
-                })
-                .build();
+        return this::onCommand;
+    }
+
+    private ReplyEffect<UserEvent, UserState> onCommand(UserState s, Command command) {
+        if (command instanceof Deliver c) {
+            return onDeliver(s, c);
+        } else if (command instanceof Send c) {
+            return onSend(s, c);
+        } else if (command instanceof UpdatePresence c) {
+            return presence.onOwn(s, c);
+        } else if (command instanceof AccountIq c) {
+            return presence.onAccountIq(s, c);
+        } else if (command instanceof BindResource c) {
+            return onBind(s, c);
+        } else if (command instanceof GetCredentials c) {
+            return Effect().reply(c.replyTo(), new Credentials(s.exists(), s.credentials()));
+        } else if (command instanceof Unbind c) {
+            Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
+            return logout.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
+                    : Effect().persist(logout.get()).thenReply(c.replyTo(), st -> Done.getInstance());
+        } else if (command instanceof SessionGone c) {
+            Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
+            return logout.isEmpty() ? Effect().noReply() : Effect().persist(logout.get()).thenNoReply();
+        } else if (command instanceof SessionHibernated c) {
+            LiveSession live = sessions.get(c.resource());
+            if (live != null && live.ref().equals(c.session())) {
+                sessions.put(c.resource(), live.withHibernated(c.hibernated()));
+            }
+            return Effect().noReply();
+        } else if (command instanceof StoreUnacked c) {
+            List<UserEvent> offline = UnackedHandover.toOffline(s, jid.toString(), c.stanzas(), Instant.now());
+            return offline.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
+                    : Effect().persist(offline).thenReply(c.replyTo(), st -> Done.getInstance());
+        } else if (command instanceof Idle) {
+            if (sessions.isEmpty()) {
+                entityContext.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()));
+            }
+            return Effect().noReply();
+        } else if (command instanceof CreateAccount c) {
+            return onCreate(s, c);
+        } else if (command instanceof ChangeCredentials c) {
+            return onChangeCredentials(s, c);
+        } else if (command instanceof RemoveAccount c) {
+            return onRemove(s, c);
+        } else if (command instanceof GetStats c) {
+            return Effect().reply(c.replyTo(), new Stats(s.exists(), s.offline().size(), sessions.size()));
+        } else if (command instanceof GetRoster c) {
+            return Effect().reply(c.replyTo(), new RosterItems(s.exists(),
+                    s.roster().listed().stream().map(im.hearth.actors.feature.roster.Roster.Item::toRosterItem).toList()));
+        } else if (command instanceof ExpireArchive c) {
+            return Effect().persist(new ArchiveExpired(c.before(), Instant.now()))
+                    .thenReply(c.replyTo(), st -> lastSequenceNumber(context));
+        }
+        throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
 
     private ReplyEffect<UserEvent, UserState> onCreate(UserState s, CreateAccount c) {
