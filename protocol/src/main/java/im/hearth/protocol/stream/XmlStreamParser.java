@@ -47,6 +47,7 @@ public final class XmlStreamParser {
     private static final InputFactoryImpl FACTORY = newFactory();
     private static final int IDLE_BUFFER_BYTES = 1024;
     private static final int IDLE_TEXT_CHARS = 1024;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private enum State { PROLOG, STANZAS, DONE }
 
@@ -56,7 +57,7 @@ public final class XmlStreamParser {
 
     // Input: buf[0] is at absolute stream offset bufBase; buf holds bytes up to `fed`, and always at
     // least everything after `consumed` (the end of the last event consumed), for unconsumed().
-    private byte[] buf = new byte[IDLE_BUFFER_BYTES];
+    private byte[] buf = NO_BYTES;
     private long bufBase;
     private long fed;
     private long consumed;
@@ -143,7 +144,8 @@ public final class XmlStreamParser {
         int keepFrom = (int) (consumed - bufBase);
         int keep = (int) (fed - consumed);
         if (keep + len > buf.length) {
-            byte[] bigger = new byte[Math.max(keep + len, Math.min(buf.length * 2, keep + len + 64 * 1024))];
+            int doubled = Math.max(buf.length * 2, IDLE_BUFFER_BYTES);
+            byte[] bigger = new byte[Math.max(keep + len, Math.min(doubled, keep + len + 64 * 1024))];
             System.arraycopy(buf, keepFrom, bigger, 0, keep);
             buf = bigger;
         } else if (keepFrom > 0) {
@@ -466,10 +468,17 @@ public final class XmlStreamParser {
         }
     }
 
-    /** Between stanzas, give back what a large stanza or chunk made the buffers grow to. */
+    /**
+     * Between stanzas, give back what a large stanza or chunk made the buffers grow to; with nothing
+     * pending, the whole input buffer (an idle connection holds none; the next feed makes one).
+     */
     private void shrinkWhileIdle() {
         int keep = (int) (fed - consumed);
-        if (buf.length > IDLE_BUFFER_BYTES * 8 && keep <= IDLE_BUFFER_BYTES) {
+        if (keep == 0 && buf.length > 0) {
+            buf = NO_BYTES;
+            bufBase = consumed;
+            feedReader(0, 0); // so that the reader lets go of the old array
+        } else if (buf.length > IDLE_BUFFER_BYTES * 8 && keep <= IDLE_BUFFER_BYTES) {
             byte[] small = new byte[IDLE_BUFFER_BYTES];
             System.arraycopy(buf, (int) (consumed - bufBase), small, 0, keep);
             buf = small;

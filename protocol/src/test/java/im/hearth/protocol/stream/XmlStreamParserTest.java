@@ -257,6 +257,28 @@ class XmlStreamParserTest {
         assertEquals("presence", child(parser.next()).name());
     }
 
+    @Test
+    void keepsNoInputBufferBetweenStanzasAndStillReadsOneSplitAcrossFeeds() throws Exception {
+        XmlStreamParser parser = new XmlStreamParser(StreamLimits.defaults());
+        parser.feed(bytes(CLIENT_HEADER + "<presence/>"));
+        assertInstanceOf(StreamEvent.Open.class, parser.next());
+        assertEquals("presence", child(parser.next()).name());
+        assertNull(parser.next());
+        assertEquals(0, parser.bufferCapacity());
+        parser.feed(bytes("<message to='a@b'><bo"));
+        assertNull(parser.next());
+        parser.feed(bytes("dy>hi</body></mess"));
+        assertNull(parser.next());
+        parser.feed(bytes("age><iq"));
+        Element message = child(parser.next());
+        assertEquals("hi", message.elements().get(0).text());
+        assertNull(parser.next());
+        parser.feed(bytes(" type='get'/>"));
+        assertEquals("iq", child(parser.next()).name());
+        assertNull(parser.next());
+        assertEquals(0, parser.bufferCapacity());
+    }
+
     static Element child(StreamEvent event) {
         return assertInstanceOf(StreamEvent.Child.class, event).element();
     }
