@@ -1,6 +1,8 @@
 package im.hearth.bench;
 
 import im.hearth.bench.report.Report;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,18 +16,31 @@ final class LoginScenario {
 
     static Report run(Run run) throws Exception {
         Options o = run.options();
-        List<Options.Account> accounts = Accounts.prepare(o, o.sessions, run.pool(), run.progress(), run.out());
+        // Before the accounts are made: a session's share includes its user's entity, which the
+        // account creation starts, and the heap that creation grows.
         long rssBefore = run.probe().rssKiB();
+        List<Options.Account> accounts = Accounts.prepare(o, o.sessions, run.pool(), run.progress(), run.out());
         double cpuBefore = run.probe().cpuSeconds();
         Sessions s = new Sessions();
         double rate = o.rateOr(500);
         s.run(run.pool(), accounts, rate, o.concurrency, false, "login", run.progress(), o.timeoutSeconds);
         double cpuAfter = run.probe().cpuSeconds();
         int online = s.online.size();
-        if (o.holdSeconds > 0) {
-            run.sleepWithCountdown("holding " + online + " idle sessions", o.holdSeconds);
+        // A JVM's RSS moves while sessions sit idle (its collector grows and shrinks the heap), so
+        // the figure is the median of samples taken each second over the second half of the hold.
+        List<Long> rssHeld = new ArrayList<>();
+        long holdEnd = System.nanoTime() + (long) (o.holdSeconds * 1e9);
+        long sampleFrom = System.nanoTime() + (long) (o.holdSeconds * 1e9 / 2);
+        run.progress().set(() -> String.format("holding %d idle sessions: %.0f s left", online,
+                Math.max(0, (holdEnd - System.nanoTime()) / 1e9)));
+        while (System.nanoTime() < holdEnd) {
+            Thread.sleep(Math.max(1, Math.min(1000, (holdEnd - System.nanoTime()) / 1_000_000)));
+            if (System.nanoTime() >= sampleFrom && run.probe().enabled()) {
+                rssHeld.add(run.probe().rssKiB());
+            }
         }
-        long rssAfter = run.probe().rssKiB();
+        run.progress().set(null);
+        long rssAfter = rssHeld.isEmpty() ? run.probe().rssKiB() : median(rssHeld);
         int stillOnline = online - s.dropped.get();
         Report r = run.report("login")
                 .put("sessions", o.sessions)
@@ -43,11 +58,19 @@ final class LoginScenario {
         if (run.probe().enabled()) {
             r.put("server_rss_before_kib", rssBefore)
                     .put("server_rss_after_kib", rssAfter)
+                    .put("server_rss_held_min_kib", rssHeld.isEmpty() ? null : Collections.min(rssHeld))
+                    .put("server_rss_held_max_kib", rssHeld.isEmpty() ? null : Collections.max(rssHeld))
                     .put("server_kib_per_session", stillOnline > 0 ? Report.round((rssAfter - rssBefore) / (double) stillOnline, 1) : null)
                     .target("server_kib_per_session", "<= 40 at 10k")
                     .put("server_cpu_ms_per_login", online > 0 ? Report.round((cpuAfter - cpuBefore) * 1000 / online, 2) : null);
         }
         s.closeAll();
         return r;
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 }

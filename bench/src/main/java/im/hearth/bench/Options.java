@@ -92,7 +92,8 @@ public final class Options {
             chat:     --users 100 --rate 500 (msgs/s) --duration 30 --warmup 60 [--find-max --step 1.5]
                       --body-size 100 --login-rate 500
             muc:      --occupants 50 --rate 20 (msgs/s) --duration 30 [--muc-service conference.localhost]
-            mam:      --fill 10000 --fill-rate 1000 --page 50 --queries 50 [--middle-id ID with --fill 0]
+            mam:      --fill 10000 --fill-rate 1000 --page 50 --queries 50 --warmup 60 (s of unmeasured queries)
+                      [--middle-id ID with --fill 0]
             output:   --json bench/results.jsonl  --quiet
             generator: --threads 1 (I/O loops) --hi-threads 1 --timeout 60 (s per login)
             """;

@@ -90,10 +90,14 @@ class BenchSmokeIT {
         Options o = options("login");
         o.sessions = 5;
         o.rate = 20;
-        o.holdSeconds = 0.5;
+        o.holdSeconds = 3;
+        o.serverPids.add((int) ProcessHandle.current().pid()); // the server runs in this JVM
         Report r = run(o).get(0);
         assertEquals(5, r.get("online"), () -> "failures: " + r.get("failure_reasons"));
         assertEquals(0, r.get("failed"));
+        long held = ((Number) r.get("server_rss_after_kib")).longValue();
+        assertTrue(((Number) r.get("server_rss_held_min_kib")).longValue() <= held
+                && held <= ((Number) r.get("server_rss_held_max_kib")).longValue(), () -> "report: " + r.values());
         assertTrue(Files.readString(o.json).contains("\"scenario\":\"login\""), "a JSON line is appended");
     }
 
@@ -138,9 +142,11 @@ class BenchSmokeIT {
         mam.fillRate = 50;
         mam.page = 10;
         mam.queries = 3;
+        mam.warmupSeconds = 1;
         Report r = run(mam).get(0);
         assertEquals(true, r.get("supported"), () -> "report: " + r.values());
         assertEquals(30, ((Number) r.get("fill_delivered")).intValue(), () -> "report: " + r.values());
         assertEquals(10, ((Number) r.get("last_page_results")).intValue(), () -> "report: " + r.values());
+        assertTrue(((Number) r.get("warmup_queries")).intValue() > 0, () -> "report: " + r.values());
     }
 }
