@@ -4,30 +4,21 @@ import im.hearth.actors.feature.AccountFeature;
 import im.hearth.actors.feature.blocking.BlockingRules;
 import im.hearth.actors.feature.pep.PepLive;
 import im.hearth.actors.routing.DeliveryRules;
-import im.hearth.actors.routing.DeliveryRules.Decision;
 import im.hearth.actors.routing.SessionMessage;
 import im.hearth.persistence.event.PersistenceIds;
 import im.hearth.persistence.event.user.AccountCreated;
 import im.hearth.persistence.event.user.AccountRemoved;
 import im.hearth.persistence.event.user.CredentialsChanged;
-import im.hearth.persistence.event.user.MessageArchived.Direction;
-import im.hearth.persistence.event.user.MessageArchived;
-import im.hearth.persistence.event.user.OfflineDelivered;
 import im.hearth.persistence.event.user.StoredCredential;
-import im.hearth.persistence.event.user.StoredOffline;
 import im.hearth.persistence.event.user.UserEvent;
 import im.hearth.persistence.event.user.last.LastLogout;
-import im.hearth.protocol.feature.carbons.Carbons;
 import im.hearth.persistence.event.user.mam.ArchiveExpired;
 import im.hearth.protocol.jid.BareJid;
 import im.hearth.protocol.jid.Jid;
-import im.hearth.protocol.stanza.StanzaError;
-import im.hearth.protocol.stanza.StanzaKind;
 import im.hearth.protocol.stanza.Stanzas;
 import im.hearth.protocol.xml.Element;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +44,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 /**
  * One account (key: its bare JID), placed by Cluster Sharding. Its journal holds the account and
  * credentials, every message to or from the user (the archive) and the offline queue (XEP-0160);
- * its memory holds the live sessions with their presence. Incoming stanzas follow RFC 6121 8.5 via
- * {@link DeliveryRules}; a message is archived before it is delivered or stored.
+ * its memory holds the live sessions with their presence. What its sessions send and what arrives
+ * for it go through {@link Delivery} (RFC 6121 8.5 via {@link DeliveryRules}; a message is archived
+ * before it is delivered or stored); presence through {@link UserPresence}.
  */
 public final class UserEntity
         extends EventSourcedBehaviorWithEnforcedReplies<UserEntity.Command, UserEvent, UserState> {
@@ -172,8 +164,9 @@ public final class UserEntity
     final Map<String, AccountFeature> accountFeatures;
     final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     final PepLive pep;
-    private final UserPresence presence;
+    final UserPresence presence;
     final Fanout fanout;
+    private final Delivery delivery;
 
     /**
      * @param route sends a stanza on (in production {@code Router::route}); where this account's
@@ -198,6 +191,7 @@ public final class UserEntity
         this.pep = PepLive.of(services.accountFeatures(), jid);
         this.presence = new UserPresence(this);
         this.fanout = new Fanout(this, services);
+        this.delivery = new Delivery(this);
         context.setReceiveTimeout(IDLE_PASSIVATION, Idle.INSTANCE);
     }
 
@@ -233,9 +227,9 @@ public final class UserEntity
 
     private ReplyEffect<UserEvent, UserState> onCommand(UserState s, Command command) {
         if (command instanceof Deliver c) {
-            return onDeliver(s, c);
+            return delivery.onDeliver(s, c);
         } else if (command instanceof Send c) {
-            return onSend(s, c);
+            return delivery.onSend(s, c);
         } else if (command instanceof UpdatePresence c) {
             return presence.onOwn(s, c);
         } else if (command instanceof AccountIq c) {
@@ -413,113 +407,6 @@ public final class UserEntity
         }
     }
 
-    private ReplyEffect<UserEvent, UserState> onSend(UserState s, Send c) {
-        Element stanza = c.stanza();
-        if (blockedOutbound(s, stanza)) {
-            return Effect().reply(c.replyTo(), Done.getInstance());
-        }
-        String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
-        if (!Archive.archivable(stanza) || !Archive.wantedByPrefs(s, peer)) {
-            route.accept(stanza);
-            fanout.sent(stanza);
-            return Effect().reply(c.replyTo(), Done.getInstance());
-        }
-        String id = StanzaIds.next();
-        Element archived = Archive.withStanzaId(stanza, id, jid.toString());
-        return Effect().persist(new MessageArchived(id, Instant.now(), Direction.OUTGOING, peer, Archive.xml(archived)))
-                .thenRun(st -> {
-                    route.accept(stanza);
-                    fanout.sent(archived); // the copies carry the archive's stanza-id
-                })
-                .thenReply(c.replyTo(), st -> Done.getInstance());
-    }
-
-    private ReplyEffect<UserEvent, UserState> onDeliver(UserState s, Deliver c) {
-        StanzaKind kind = Stanzas.kind(c.stanza());
-        if (blockedInbound(s, c.stanza())) {
-            return Effect().reply(c.replyTo(), Done.getInstance());
-        }
-        if (kind == StanzaKind.IQ && fanout.isPushAnswer(c.stanza())) {
-            return fanout.onPushAnswer(s, c.stanza(), c.replyTo());
-        }
-        // XEP-0280: whether a copy is due is decided on the message as sent; then the carbons
-        // elements only this server may make or read go (a forged copy, the private hint).
-        boolean copy = CarbonCopies.eligible(c.stanza());
-        Element stanza = kind == StanzaKind.MESSAGE ? Carbons.withoutServerElements(c.stanza()) : c.stanza();
-        if (kind == StanzaKind.PRESENCE && UserPresence.handlesInbound(stanza)) {
-            return presence.onInbound(s, stanza, c.replyTo());
-        }
-        if (kind == StanzaKind.PRESENCE && s.exists()) {
-            // A contact's availability and caps decide which PEP notifications it gets (XEP-0163 4).
-            Jid.tryParse(Stanzas.from(stanza)).filter(Jid::isFull).filter(f -> !f.bare().equals(jid))
-                    .ifPresent(f -> pep.onPresence(s, f.toString(), stanza).forEach(route));
-        }
-        if (kind == StanzaKind.IQ && pep.isCapsAnswer(stanza)) {
-            pep.onCapsAnswer(s, stanza).forEach(route);
-            return Effect().reply(c.replyTo(), Done.getInstance());
-        }
-        if (kind == StanzaKind.IQ && s.exists() && presence.isAccountIqFromOthers(stanza)) {
-            return presence.onAccountIqFromOthers(s, stanza, c.replyTo());
-        }
-        Jid to = Jid.parse(Stanzas.to(stanza));
-        List<DeliveryRules.Resource> resources = new ArrayList<>();
-        sessions.forEach((name, live) -> resources.add(new DeliveryRules.Resource(name, live.available(), live.priority())));
-        Decision decision = DeliveryRules.decide(kind, Stanzas.type(stanza), to.resource(), s.exists(), resources);
-        String from = Jid.tryParse(Stanzas.from(stanza)).map(j -> j.bare().toString()).orElse("");
-        if (decision instanceof Decision.DeliverTo d) {
-            if (!Archive.archivable(stanza) || !Archive.wantedByPrefs(s, from)) {
-                Element clean = Archive.withoutForeignStanzaIds(stanza, jid.toString());
-                deliver(clean, d.resources());
-                fanout.received(copy, clean, d.resources());
-                return Effect().reply(c.replyTo(), Done.getInstance());
-            }
-            String id = StanzaIds.next();
-            Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
-            return Effect().persist(new MessageArchived(id, Instant.now(), Direction.INCOMING, from, Archive.xml(stamped)))
-                    .thenRun(st -> {
-                        deliver(stamped, d.resources());
-                        fanout.received(copy, stamped, d.resources());
-                        fanout.notifyDevices(st, stamped, d.resources(), 1);
-                    })
-                    .thenReply(c.replyTo(), st -> Done.getInstance());
-        } else if (decision instanceof Decision.StoreOffline) {
-            if (!Archive.archivable(stanza)) {
-                fanout.received(copy, Archive.withoutForeignStanzaIds(stanza, jid.toString()), List.of());
-                return Archive.offlineOnly(stanza) ? storeOfflineOnly(stanza, c.replyTo())
-                        : Effect().reply(c.replyTo(), Done.getInstance()); // nothing worth keeping (chat states)
-            }
-            String id = StanzaIds.next();
-            Instant now = Instant.now();
-            if (!Archive.wantedByPrefs(s, from)) {
-                // Not for the archive, but nothing accepted is lost: kept offline, without a stanza-id.
-                String plain = Archive.xml(Archive.withoutForeignStanzaIds(stanza, jid.toString()));
-                return Effect().persist(new StoredOffline(id, now, plain))
-                        .thenReply(c.replyTo(), st -> Done.getInstance());
-            }
-            Element stamped = Archive.withStanzaId(stanza, id, jid.toString());
-            String xml = Archive.xml(stamped);
-            return Effect().persist(List.of(
-                            new MessageArchived(id, now, Direction.INCOMING, from, xml),
-                            new StoredOffline(id, now, xml)))
-                    .thenRun(st -> {
-                        fanout.received(copy, stamped, List.of());
-                        fanout.notifyDevices(st, stamped, List.of(), st.offline().size());
-                    })
-                    .thenReply(c.replyTo(), st -> Done.getInstance());
-        } else if (decision instanceof Decision.Bounce b) {
-            route.accept(Stanzas.errorReply(stanza, StanzaError.of(b.condition())));
-            return Effect().reply(c.replyTo(), Done.getInstance());
-        }
-        return Effect().reply(c.replyTo(), Done.getInstance()); // Drop
-    }
-
-    /** XEP-0334 no-permanent-store: kept for the next session, but not archived (so without a stanza-id). */
-    private ReplyEffect<UserEvent, UserState> storeOfflineOnly(Element stanza, ActorRef<Done> replyTo) {
-        Element clean = Archive.withoutForeignStanzaIds(stanza, jid.toString());
-        return Effect().persist(new StoredOffline(StanzaIds.next(), Instant.now(), Archive.xml(clean)))
-                .thenReply(replyTo, st -> Done.getInstance());
-    }
-
     /** The sequence number of the newest event in this journal: what a read side must reach to be current. */
     long journalSeqNr() {
         return lastSequenceNumber(context);
@@ -531,14 +418,5 @@ public final class UserEntity
 
     org.apache.pekko.persistence.typed.javadsl.EffectFactories<UserEvent, UserState> effects() {
         return Effect();
-    }
-
-    private void deliver(Element stanza, List<String> resources) {
-        for (String r : resources) {
-            LiveSession live = sessions.get(r);
-            if (live != null) {
-                live.ref().tell(new SessionMessage.Stanza(stanza));
-            }
-        }
     }
 }
