@@ -24,14 +24,4 @@ record Run(Options options, Pool pool, Progress progress, ServerProbe probe, Pri
                 .put("generator_io_threads", o.threads)
                 .put("cpus", Runtime.getRuntime().availableProcessors());
     }
-
-    void sleepWithCountdown(String what, double seconds) throws InterruptedException {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        progress.set(() -> String.format("%s: %.0f s left", what, Math.max(0, (end - System.nanoTime()) / 1e9)));
-        long left;
-        while ((left = end - System.nanoTime()) > 0) {
-            Thread.sleep(Math.min(200, Math.max(1, left / 1_000_000)));
-        }
-        progress.set(null);
-    }
 }
