@@ -2,7 +2,6 @@ package im.hearth.actors.user;
 
 import im.hearth.actors.routing.DeliveryRules;
 import im.hearth.actors.routing.DeliveryRules.Decision;
-import im.hearth.actors.routing.SessionMessage;
 import im.hearth.persistence.event.user.MessageArchived;
 import im.hearth.persistence.event.user.MessageArchived.Direction;
 import im.hearth.persistence.event.user.StoredOffline;
@@ -37,13 +36,13 @@ final class Delivery {
     ReplyEffect<UserEvent, UserState> onSend(UserState s, UserEntity.Send c) {
         Element stanza = c.stanza();
         if (e.blockedOutbound(s, stanza)) {
-            return e.effects().reply(c.replyTo(), Done.getInstance());
+            return e.done(c.replyTo());
         }
         String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
         if (!Archive.archivable(stanza) || !Archive.wantedByPrefs(s, peer)) {
             e.route.accept(stanza);
             e.fanout.sent(stanza);
-            return e.effects().reply(c.replyTo(), Done.getInstance());
+            return e.done(c.replyTo());
         }
         String id = StanzaIds.next();
         Element archived = Archive.withStanzaId(stanza, id, e.jid.toString());
@@ -58,7 +57,7 @@ final class Delivery {
     ReplyEffect<UserEvent, UserState> onDeliver(UserState s, UserEntity.Deliver c) {
         StanzaKind kind = Stanzas.kind(c.stanza());
         if (e.blockedInbound(s, c.stanza())) {
-            return e.effects().reply(c.replyTo(), Done.getInstance());
+            return e.done(c.replyTo());
         }
         if (kind == StanzaKind.IQ && e.fanout.isPushAnswer(c.stanza())) {
             return e.fanout.onPushAnswer(s, c.stanza(), c.replyTo());
@@ -77,7 +76,7 @@ final class Delivery {
         }
         if (kind == StanzaKind.IQ && e.pep.isCapsAnswer(stanza)) {
             e.pep.onCapsAnswer(s, stanza).forEach(e.route);
-            return e.effects().reply(c.replyTo(), Done.getInstance());
+            return e.done(c.replyTo());
         }
         if (kind == StanzaKind.IQ && s.exists() && e.presence.isAccountIqFromOthers(stanza)) {
             return e.presence.onAccountIqFromOthers(s, stanza, c.replyTo());
@@ -92,7 +91,7 @@ final class Delivery {
                 Element clean = Archive.withoutForeignStanzaIds(stanza, e.jid.toString());
                 deliver(clean, d.resources());
                 e.fanout.received(copy, clean, d.resources());
-                return e.effects().reply(c.replyTo(), Done.getInstance());
+                return e.done(c.replyTo());
             }
             String id = StanzaIds.next();
             Element stamped = Archive.withStanzaId(stanza, id, e.jid.toString());
@@ -107,7 +106,7 @@ final class Delivery {
             if (!Archive.archivable(stanza)) {
                 e.fanout.received(copy, Archive.withoutForeignStanzaIds(stanza, e.jid.toString()), List.of());
                 return Archive.offlineOnly(stanza) ? storeOfflineOnly(stanza, c.replyTo())
-                        : e.effects().reply(c.replyTo(), Done.getInstance()); // nothing worth keeping (chat states)
+                        : e.done(c.replyTo()); // nothing worth keeping (chat states)
             }
             String id = StanzaIds.next();
             Instant now = Instant.now();
@@ -129,9 +128,9 @@ final class Delivery {
                     .thenReply(c.replyTo(), st -> Done.getInstance());
         } else if (decision instanceof Decision.Bounce b) {
             e.route.accept(Stanzas.errorReply(stanza, StanzaError.of(b.condition())));
-            return e.effects().reply(c.replyTo(), Done.getInstance());
+            return e.done(c.replyTo());
         }
-        return e.effects().reply(c.replyTo(), Done.getInstance()); // Drop
+        return e.done(c.replyTo()); // Drop
     }
 
     /** XEP-0334 no-permanent-store: kept for the next session, but not archived (so without a stanza-id). */
@@ -145,7 +144,7 @@ final class Delivery {
         for (String r : resources) {
             LiveSession live = e.sessions.get(r);
             if (live != null) {
-                live.ref().tell(new SessionMessage.Stanza(stanza));
+                live.tell(stanza);
             }
         }
     }

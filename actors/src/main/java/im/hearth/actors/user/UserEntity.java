@@ -240,7 +240,7 @@ public final class UserEntity
             return Effect().reply(c.replyTo(), new Credentials(s.exists(), s.credentials()));
         } else if (command instanceof Unbind c) {
             Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
-            return logout.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
+            return logout.isEmpty() ? done(c.replyTo())
                     : Effect().persist(logout.get()).thenReply(c.replyTo(), st -> Done.getInstance());
         } else if (command instanceof SessionGone c) {
             Optional<UserEvent> logout = removeSession(s, c.resource(), c.session());
@@ -253,7 +253,7 @@ public final class UserEntity
             return Effect().noReply();
         } else if (command instanceof StoreUnacked c) {
             List<UserEvent> offline = UnackedHandover.toOffline(s, jid.toString(), c.stanzas(), Instant.now());
-            return offline.isEmpty() ? Effect().reply(c.replyTo(), Done.getInstance())
+            return offline.isEmpty() ? done(c.replyTo())
                     : Effect().persist(offline).thenReply(c.replyTo(), st -> Done.getInstance());
         } else if (command instanceof Idle) {
             if (sessions.isEmpty()) {
