@@ -87,9 +87,10 @@ public final class TagFirstReadJournalDao extends DefaultReadJournalDao {
                 .asScala();
     }
 
-    private static List<JournalPekkoSerializationRow> read(Connection c, String tag, long offset, long maxOffset,
+    static List<JournalPekkoSerializationRow> read(Connection c, String tag, long offset, long maxOffset,
             long max) {
         try (PreparedStatement ps = c.prepareStatement(EVENTS_BY_TAG)) {
+            Statements.planEachExecution(ps);
             ps.setString(1, tag);
             ps.setLong(2, offset);
             ps.setLong(3, maxOffset);

@@ -1,0 +1,54 @@
+package im.hearth.persistence.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The archive's tag query must not keep a generic plan on PostgreSQL: one made while the tables
+ * were empty scanned the whole journal once they had grown ({@link Statements#planEachExecution}).
+ */
+class TagQueryPlanIT {
+
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void start() throws IOException {
+    postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+    Migrations.migrate(new DatabaseSettings(DatabaseSettings.Kind.POSTGRES,
+        "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "", 1));
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void tagQueryIsPlannedForItsParametersEveryTimeOnEmptyTables() throws SQLException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+      // Past pgjdbc's five executions before it prepares on the server, and PostgreSQL's five
+      // custom plans before it may switch to a generic one.
+      for (int i = 0; i < 15; i++) {
+        assertTrue(TagFirstReadJournalDao.read(c, "user-" + (i % 16), i, i + 1000, 500).isEmpty());
+      }
+      try (Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_prepared_statements "
+               + "WHERE statement LIKE '%event_tag%' AND generic_plans > 0")) {
+        rs.next();
+        assertEquals(0, rs.getInt(1), "a generic plan of the tag query is cached on the connection");
+      }
+    }
+  }
+}
