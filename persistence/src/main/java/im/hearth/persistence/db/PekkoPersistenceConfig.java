@@ -64,6 +64,7 @@ public final class PekkoPersistenceConfig {
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.query-delay", QUERY_DELAY),
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".dao", TagFirstReadJournalDao.class.getName()),
         Map.entry(JOURNAL_PLUGIN_ID + ".bufferSize", WRITE_QUEUE),
+        Map.entry(JOURNAL_PLUGIN_ID + ".dao", GroupCommitJournalDao.class.getName()),
         // The 16 archive projections all ask the sequence actor as the node starts; the 1 s default
         // timed out on a busy 2-core machine (a warning and a restart of each stream).
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.ask-timeout", "5s"),

@@ -1,0 +1,212 @@
+package im.hearth.persistence.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One thread that writes journal rows by group commit: whatever writes are waiting when it
+ * finishes a transaction go together into the next one (up to a batch size), as one JDBC batch of
+ * event rows and one of tag rows. A write's future completes only after its transaction has
+ * committed; if the transaction fails, every write in it fails, and none of its rows are kept.
+ *
+ * <p>Writes are taken in the order they were offered, so one entity's events reach the table in
+ * sequence order, as {@code AsyncWriteJournal} requires.
+ */
+final class JournalWriter {
+    private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
+
+    static final String INSERT_EVENT = """
+            INSERT INTO "event_journal" ("deleted", "persistence_id", "sequence_number", "writer", "write_timestamp",
+                "adapter_manifest", "event_payload", "event_ser_id", "event_ser_manifest",
+                "meta_payload", "meta_ser_id", "meta_ser_manifest")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_TAG = "INSERT INTO \"event_tag\" (\"event_id\", \"tag\") VALUES (?, ?)";
+
+    /** One event as stored; {@code meta*} are null when the event has no metadata. */
+    record Row(String persistenceId, long sequenceNr, boolean deleted, String writer, long timestamp,
+            String adapterManifest, byte[] payload, int serId, String serManifest,
+            byte[] metaPayload, Integer metaSerId, String metaSerManifest, Set<String> tags) {
+    }
+
+    /** Where the writer gets a connection for each transaction (a pooled one). */
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private record Pending(List<Row> rows, CompletableFuture<Void> done) {
+    }
+
+    private final Connections connections;
+    private final int batchSize;
+    private final BlockingQueue<Pending> queue;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param batchSize most rows in one transaction (a single larger write still goes alone)
+     * @param capacity  most writes waiting; beyond it a write fails at once
+     */
+    JournalWriter(Connections connections, int batchSize, int capacity, String threadName) {
+        this.connections = connections;
+        this.batchSize = batchSize;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Completes once the rows are committed, exceptionally if they are not. */
+    CompletableFuture<Void> write(List<Row> rows) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (rows.isEmpty()) {
+            done.complete(null);
+        } else if (!running) {
+            done.completeExceptionally(new IllegalStateException("the journal writer is stopped"));
+        } else if (!queue.offer(new Pending(rows, done))) {
+            done.completeExceptionally(new IllegalStateException("the journal's write queue is full ("
+                    + (queue.size() + queue.remainingCapacity()) + " writes waiting); raise jdbc-journal.bufferSize"));
+        }
+        return done;
+    }
+
+    /** Stops after the transaction in progress; writes still waiting fail. */
+    void stop() {
+        running = false;
+        thread.interrupt();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int rows = first.rows().size();
+                Pending next;
+                while (rows < batchSize && (next = queue.peek()) != null && rows + next.rows().size() <= batchSize) {
+                    batch.add(queue.poll());
+                    rows += next.rows().size();
+                }
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.done().completeExceptionally(new IllegalStateException("the journal writer stopped")));
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            insert(batch);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("journal write of {} events failed: {}", batch.stream().mapToInt(p -> p.rows().size()).sum(),
+                    e.toString());
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            return;
+        }
+        batch.forEach(p -> p.done().complete(null));
+    }
+
+    private void insert(List<Pending> batch) throws SQLException {
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(false);
+            try {
+                long[] ordering = insertEvents(c, batch);
+                insertTags(c, batch, ordering);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static long[] insertEvents(Connection c, List<Pending> batch) throws SQLException {
+        int count = 0;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT, new String[] {"ordering"})) {
+            for (Pending p : batch) {
+                for (Row r : p.rows()) {
+                    bind(ps, r);
+                    ps.addBatch();
+                    count++;
+                }
+            }
+            ps.executeBatch();
+            long[] ordering = new long[count];
+            int i = 0;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next() && i < count) {
+                    ordering[i++] = keys.getLong(1);
+                }
+            }
+            if (i != count) {
+                throw new IllegalStateException("the database returned " + i + " generated orderings for " + count + " events");
+            }
+            return ordering;
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Row r) throws SQLException {
+        ps.setBoolean(1, r.deleted());
+        ps.setString(2, r.persistenceId());
+        ps.setLong(3, r.sequenceNr());
+        ps.setString(4, r.writer());
+        ps.setLong(5, r.timestamp());
+        ps.setString(6, r.adapterManifest());
+        ps.setBytes(7, r.payload());
+        ps.setInt(8, r.serId());
+        ps.setString(9, r.serManifest());
+        if (r.metaPayload() == null) {
+            ps.setNull(10, Types.BINARY);
+            ps.setNull(11, Types.INTEGER);
+            ps.setNull(12, Types.VARCHAR);
+        } else {
+            ps.setBytes(10, r.metaPayload());
+            ps.setInt(11, r.metaSerId());
+            ps.setString(12, r.metaSerManifest());
+        }
+    }
+
+    private static void insertTags(Connection c, List<Pending> batch, long[] ordering) throws SQLException {
+        boolean any = false;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TAG)) {
+            int i = 0;
+            for (Pending p : batch) {
+                for (Row r : p.rows()) {
+                    for (String tag : r.tags()) {
+                        ps.setLong(1, ordering[i]);
+                        ps.setString(2, tag);
+                        ps.addBatch();
+                        any = true;
+                    }
+                    i++;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        }
+    }
+}
