@@ -77,42 +77,59 @@ final class JournalWriter {
         } else if (!queue.offer(new Pending(rows, done))) {
             done.completeExceptionally(new IllegalStateException("the journal's write queue is full ("
                     + (queue.size() + queue.remainingCapacity()) + " writes waiting); raise jdbc-journal.bufferSize"));
+        } else if (!running) {
+            failWaiting(); // stopped between the check and the offer
         }
         return done;
     }
 
-    /** Stops after the transaction in progress; writes still waiting fail. */
+    /**
+     * Stops after the transaction in progress (within a second when idle); writes still waiting
+     * fail. The thread is not interrupted: an interrupt closes H2's file channels under it.
+     */
     void stop() {
         running = false;
-        thread.interrupt();
     }
 
     private void run() {
         List<Pending> batch = new ArrayList<>();
-        while (running) {
-            try {
+        try {
+            while (running) {
                 Pending first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
+                if (first != null && !running) {
+                    batch.add(first); // stopped while waiting: fails below
+                } else if (first != null) {
+                    batch.add(first);
+                    int rows = first.rows().size();
+                    Pending next;
+                    while ((next = queue.peek()) != null && rows + next.rows().size() <= batchSize) {
+                        batch.add(queue.poll());
+                        rows += next.rows().size();
+                    }
+                    commit(batch);
+                    batch.clear();
                 }
-                batch.add(first);
-                int rows = first.rows().size();
-                Pending next;
-                while (rows < batchSize && (next = queue.peek()) != null && rows + next.rows().size() <= batchSize) {
-                    batch.add(queue.poll());
-                    rows += next.rows().size();
-                }
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                batch.clear();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Error e) {
+            log.error("the journal writer stopped: {}; every later journal write fails", e.toString());
+            throw e;
+        } finally {
+            // Stopped, or killed by an Error: no write may wait forever. Later writes fail at once.
+            running = false;
+            IllegalStateException stopped = new IllegalStateException("the journal writer stopped");
+            batch.forEach(p -> p.done().completeExceptionally(stopped));
+            failWaiting();
         }
-        List<Pending> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(p -> p.done().completeExceptionally(new IllegalStateException("the journal writer stopped")));
+    }
+
+    private void failWaiting() {
+        IllegalStateException stopped = new IllegalStateException("the journal writer stopped");
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            p.done().completeExceptionally(stopped);
+        }
     }
 
     private void commit(List<Pending> batch) {

@@ -132,4 +132,19 @@ class JournalWriterTest {
     CompletableFuture.allOf(a, b, c).get(10, TimeUnit.SECONDS);
     assertEquals(3, count("SELECT count(*) FROM \"event_journal\""));
   }
+
+  @Test
+  void aStoppedWriterFailsTheWritesWaitingAndEveryLaterOne() throws Exception {
+    JournalWriter w = writer(400, 1000);
+    CompletableFuture<Void> inFlight = w.write(List.of(row("User|a@x", 1, Set.of())));
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    CompletableFuture<Void> waiting = w.write(List.of(row("User|a@x", 2, Set.of())));
+    w.stop();
+    open.countDown();
+    inFlight.get(10, TimeUnit.SECONDS); // the transaction under way still commits
+    assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+    CompletableFuture<Void> later = w.write(List.of(row("User|a@x", 3, Set.of())));
+    assertThrows(ExecutionException.class, () -> later.get(1, TimeUnit.SECONDS));
+    assertEquals(1, count("SELECT count(*) FROM \"event_journal\""));
+  }
 }
