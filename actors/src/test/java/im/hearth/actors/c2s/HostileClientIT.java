@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import im.hearth.actors.e2e.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -208,7 +209,7 @@ class HostileClientIT {
                     // Attribute names, never a '>': no XML event at all, only bytes counted against the limit.
                     c.send(("a" + i + "x").repeat(1000) + "='1' ");
                 }
-            } catch (java.net.SocketException closed) {
+            } catch (SocketException closed) {
                 // The server may have sent its error and closed before the last chunks: the error is still to be read.
             }
             c.expectStreamError("policy-violation");

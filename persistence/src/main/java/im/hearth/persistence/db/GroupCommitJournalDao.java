@@ -55,7 +55,6 @@ public final class GroupCommitJournalDao extends DefaultJournalDao {
     public Future<Seq<Try<BoxedUnit>>> asyncWriteMessages(Seq<AtomicWrite> messages) {
         List<JournalWriter.Row> rows = new ArrayList<>();
         List<Try<BoxedUnit>> results = new ArrayList<>();
-        boolean allSerialized = true;
         for (AtomicWrite write : CollectionConverters.asJava(messages)) {
             try {
                 List<JournalWriter.Row> these = new ArrayList<>();
@@ -66,11 +65,10 @@ public final class GroupCommitJournalDao extends DefaultJournalDao {
                 results.add(new Success<>(BoxedUnit.UNIT));
             } catch (RuntimeException e) {
                 results.add(new Failure<>(e));
-                allSerialized = false;
             }
         }
         // As the library: an empty result means every write succeeded, else one Try per atomic write.
-        Seq<Try<BoxedUnit>> outcome = allSerialized
+        Seq<Try<BoxedUnit>> outcome = results.stream().allMatch(Try::isSuccess)
                 ? CollectionConverters.asScala(List.<Try<BoxedUnit>>of()).toList()
                 : CollectionConverters.asScala(results).toList();
         CompletableFuture<Seq<Try<BoxedUnit>>> written = writer.write(rows).thenApply(done -> outcome);

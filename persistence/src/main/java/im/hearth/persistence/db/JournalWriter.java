@@ -51,7 +51,6 @@ final class JournalWriter {
     private final Connections connections;
     private final int batchSize;
     private final BlockingQueue<Pending> queue;
-    private final Thread thread;
     private volatile boolean running = true;
 
     /**
@@ -62,7 +61,7 @@ final class JournalWriter {
         this.connections = connections;
         this.batchSize = batchSize;
         this.queue = new LinkedBlockingQueue<>(capacity);
-        this.thread = new Thread(this::run, threadName);
+        Thread thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -96,19 +95,21 @@ final class JournalWriter {
         try {
             while (running) {
                 Pending first = queue.poll(1, TimeUnit.SECONDS);
-                if (first != null && !running) {
-                    batch.add(first); // stopped while waiting: fails below
-                } else if (first != null) {
-                    batch.add(first);
-                    int rows = first.rows().size();
-                    Pending next;
-                    while ((next = queue.peek()) != null && rows + next.rows().size() <= batchSize) {
-                        batch.add(queue.poll());
-                        rows += next.rows().size();
-                    }
-                    commit(batch);
-                    batch.clear();
+                if (first == null) {
+                    continue;
                 }
+                batch.add(first);
+                if (!running) {
+                    break; // stopped while waiting: fails below
+                }
+                int rows = first.rows().size();
+                Pending next;
+                while ((next = queue.peek()) != null && rows + next.rows().size() <= batchSize) {
+                    batch.add(queue.poll());
+                    rows += next.rows().size();
+                }
+                commit(batch);
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,18 +119,20 @@ final class JournalWriter {
         } finally {
             // Stopped, or killed by an Error: no write may wait forever. Later writes fail at once.
             running = false;
-            IllegalStateException stopped = new IllegalStateException("the journal writer stopped");
-            batch.forEach(p -> p.done().completeExceptionally(stopped));
-            failWaiting();
+            queue.drainTo(batch);
+            failAll(batch);
         }
     }
 
     private void failWaiting() {
+        List<Pending> waiting = new ArrayList<>();
+        queue.drainTo(waiting);
+        failAll(waiting);
+    }
+
+    private static void failAll(List<Pending> writes) {
         IllegalStateException stopped = new IllegalStateException("the journal writer stopped");
-        Pending p;
-        while ((p = queue.poll()) != null) {
-            p.done().completeExceptionally(stopped);
-        }
+        writes.forEach(p -> p.done().completeExceptionally(stopped));
     }
 
     private void commit(List<Pending> batch) {
