@@ -76,7 +76,7 @@ public final class XmlStreamParser {
     private StreamError failure;
     // 0 before the header, 1 inside the stream, 2 inside a stanza, more inside its children.
     private int depth;
-    // The open elements of the current stanza, reused; frames.get(i) is at depth i + 2.
+    // The open elements of the current stanza, reused within a burst of input; frames.get(i) is at depth i + 2.
     private final ArrayList<Frame> frames = new ArrayList<>();
     private StringBuilder text = new StringBuilder();
 
@@ -84,6 +84,7 @@ public final class XmlStreamParser {
         this.limits = Objects.requireNonNull(limits, "limits");
         // The reader is never close()d: closing merges its name table into the factory's shared one,
         // which would let one peer's invented element names grow memory for every later connection.
+        // That shared table is filled once from a fixed document instead (CommonNames).
         // TODO(limits): a reader's own name table still grows with every distinct name a long-lived
         // stream sends; bound it (count distinct names, or restart the reader between stanzas).
         this.reader = FACTORY.createAsyncForByteArray();
@@ -98,6 +99,7 @@ public final class XmlStreamParser {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
         f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
+        CommonNames.teach(f);
         return f;
     }
 
@@ -189,6 +191,16 @@ public final class XmlStreamParser {
      */
     public byte[] unconsumed() {
         return Arrays.copyOfRange(buf, (int) (consumed - bufBase), (int) (fed - bufBase));
+    }
+
+    /** The Aalto reader, for tests of its memory. */
+    AsyncXMLStreamReader<AsyncByteArrayFeeder> reader() {
+        return reader;
+    }
+
+    /** How many open-element frames the parser keeps, for tests of idle memory. */
+    int framesKept() {
+        return frames.size();
     }
 
     /** The size of the input buffer, for tests of idle memory. */
@@ -489,6 +501,10 @@ public final class XmlStreamParser {
         if (text.capacity() > IDLE_TEXT_CHARS) {
             text = new StringBuilder();
         }
+        // Between stanzas no element is open: an idle session keeps no frames (about 600 bytes for a
+        // stanza three levels deep); the next stanza makes its own.
+        frames.clear();
+        frames.trimToSize();
     }
 
     private StreamErrorCondition classify(Exception e) {

@@ -253,6 +253,7 @@ class XmlStreamParserTest {
         assertEquals(200_000, child(parser.next()).elements().get(0).text().length());
         assertNull(parser.next());
         assertTrue(parser.bufferCapacity() <= 1024, "buffer kept " + parser.bufferCapacity());
+        assertEquals(0, parser.framesKept());
         parser.feed(bytes("<presence/>"));
         assertEquals("presence", child(parser.next()).name());
     }
