@@ -62,7 +62,7 @@ public final class ConnectionStage extends GraphStage<FlowShape<NetIn, NetOut>> 
     private enum Control { RESUME, START_TLS, RESTART }
 
     private final class Logic extends TimerGraphStageLogic implements Wire {
-        private final ArrayDeque<NetOut> queue = new ArrayDeque<>();
+        private final ArrayDeque<NetOut> queue = new ArrayDeque<>(1); // small while idle: one per session
         private long queuedBytes;
         private XmlStreamParser parser = new XmlStreamParser(limits);
         private boolean awaitingSession;

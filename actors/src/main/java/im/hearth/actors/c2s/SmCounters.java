@@ -16,10 +16,10 @@ final class SmCounters {
 
     enum AckVerdict { OK, BACKWARDS, TOO_HIGH }
 
-    private final ArrayDeque<Element> unacked = new ArrayDeque<>();
+    private final ArrayDeque<Element> unacked = new ArrayDeque<>(1); // grows when used; most sessions hold little
     private long sent;
     private long received;
-    private final ArrayDeque<Long> pending = new ArrayDeque<>();
+    private final ArrayDeque<Long> pending = new ArrayDeque<>(1);
 
     /** Counts a stanza written (or queued, while hibernating) for the client; returns the queue's length. */
     int sent(Element stanza) {

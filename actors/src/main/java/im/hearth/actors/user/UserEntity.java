@@ -161,7 +161,7 @@ public final class UserEntity
     final BareJid jid;
     final Consumer<Element> route;
     final Function<Element, Optional<Element>> serverIq;
-    final Map<String, AccountFeature> accountFeatures;
+    final Map<String, AccountFeature> accountFeatures; // by payload namespace, shared by all entities
     final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     final PepLive pep;
     final UserPresence presence;
