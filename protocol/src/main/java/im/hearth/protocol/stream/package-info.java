@@ -21,6 +21,10 @@
  * </ul>
  * The content namespace of the header is reported, not checked: the listener knows which it serves.
  *
+ * <p>Memory of an idle stream: the parser keeps no input buffer and no element frames between
+ * stanzas, and its Aalto reader shares the factory's name table, taught the usual XMPP names once
+ * from a fixed document ({@code CommonNames}), never from a peer's input.
+ *
  * <p>End of input between stanzas is reported as {@link im.hearth.protocol.stream.StreamEvent.Close},
  * so a socket closed without {@code </stream:stream>} ends the session the same way.
  */
