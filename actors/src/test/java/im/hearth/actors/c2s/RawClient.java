@@ -96,7 +96,12 @@ final class RawClient implements AutoCloseable {
 
     /** Reads until {@code pattern} matches after what was already returned; returns the text up to its end. */
     String readUntil(Pattern pattern) throws IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return readUntil(pattern, WAIT);
+    }
+
+    /** As {@link #readUntil(Pattern)}, waiting at most {@code wait}. */
+    String readUntil(Pattern pattern, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             String all = transcript();
             Matcher m = pattern.matcher(all);
