@@ -156,7 +156,7 @@ class StreamManagementIT {
                 // A well-formed unknown id starts a session recovered from its (empty) journal, which
                 // refuses; if it does not answer, the server refuses after its 15 s ask timeout. Once in
                 // a CI run the answer took longer than RawClient's 10 s, so wait past the server's bound.
-                String failed = c.readUntil(FAILED, java.time.Duration.ofSeconds(20));
+                String failed = c.readUntil(FAILED, Duration.ofSeconds(20));
                 assertTrue(failed.contains("<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"), failed);
                 assertFalse(failed.contains(" h="), "nothing is told about a stream that is not the client's: " + failed);
                 c.bind("fresh");
