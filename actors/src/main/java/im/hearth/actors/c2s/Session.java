@@ -29,10 +29,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotSelectionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,6 +172,16 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
     @Override
     public SessionState emptyState() {
         return new SessionState(SessionState.Phase.NEW, null, null, null, 0, null);
+    }
+
+    /**
+     * A session never saves a snapshot, so its recovery (every new connection's, and a resumed
+     * one's) replays its events without first asking the snapshot store: one database query
+     * fewer per login.
+     */
+    @Override
+    public Recovery recovery() {
+        return Recovery.withSnapshotSelectionCriteria(SnapshotSelectionCriteria.none());
     }
 
     @Override
