@@ -14,6 +14,8 @@ import org.apache.pekko.persistence.typed.javadsl.Effect;
  * authentication and before binding. The id names the old session (found on this node or
  * recovered from its journal by {@link ResumableSessions}); that session checks the account and
  * the secret and takes the connection over, or this stream answers {@code <failed/>} and may bind.
+ * If that session stops without answering (its recovery failed, say), the stream answers
+ * {@code <failed/>} at once rather than after the ask's timeout.
  */
 final class Resumption {
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(15);
@@ -21,8 +23,13 @@ final class Resumption {
     record TakeOverAnswered(Hibernation.TakeOverResult result) implements Session.Command {
     }
 
+    /** The session asked to take over stopped; if it has not answered, it never will. */
+    record AskedSessionStopped(ActorRef<Session.Command> session) implements Session.Command {
+    }
+
     private final Session s;
     boolean resuming;
+    private ActorRef<Session.Command> asked;
 
     Resumption(Session session) {
         this.s = session;
@@ -40,6 +47,8 @@ final class Resumption {
             return s.sm.failed("item-not-found", null);
         }
         resuming = true;
+        asked = old.get();
+        s.context.watchWith(asked, new AskedSessionStopped(asked));
         String key = r.previd().substring(dot + 1);
         s.context.ask(Hibernation.TakeOverResult.class, old.get(), ASK_TIMEOUT,
                 replyTo -> new Hibernation.TakeOver(s.user.toString(), key, r.h(), s.wire, s.remoteAddress, s.tls, replyTo),
@@ -47,8 +56,21 @@ final class Resumption {
         return s.effects().none();
     }
 
+    Effect<SessionEvent, SessionState> onAskedSessionStopped(AskedSessionStopped stopped) {
+        if (!resuming || !stopped.session().equals(asked)) {
+            return s.effects().none();
+        }
+        Session.log.info("c2s resumption refused for {} from {}: the session stopped without answering", s.user,
+                s.remoteAddress);
+        return onAnswered(new TakeOverAnswered(new Hibernation.TakeOverResult.Refused(null)));
+    }
+
     Effect<SessionEvent, SessionState> onAnswered(TakeOverAnswered a) {
+        if (!resuming) {
+            return s.effects().none(); // answered already: the asked session stopped first
+        }
         resuming = false;
+        s.context.unwatch(asked);
         if (s.closed) {
             return s.effects().none();
         }

@@ -262,6 +262,8 @@ public final class Session extends EventSourcedBehavior<Session.Command, Session
             return hibernation.onTakeOver(c);
         } else if (command instanceof Resumption.TakeOverAnswered c) {
             return resumption.onAnswered(c);
+        } else if (command instanceof Resumption.AskedSessionStopped c) {
+            return resumption.onAskedSessionStopped(c);
         } else if (command instanceof Hibernation.Rebound c) {
             return hibernation.onRebound(c);
         } else if (command instanceof Hibernation.Timer c) {

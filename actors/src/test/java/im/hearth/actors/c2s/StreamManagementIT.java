@@ -9,10 +9,15 @@ import im.hearth.actors.e2e.TestDatabases;
 import im.hearth.actors.e2e.TestServer;
 import im.hearth.protocol.jid.BareJid;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +40,12 @@ class StreamManagementIT {
     private static final Pattern FAILED = Pattern.compile("<failed xmlns='urn:xmpp:sm:3'[^>]*>.*?</failed>");
 
     private RawServer raw;
+    private Map<String, Object> storage;
 
     @BeforeAll
     void startServer() throws Exception {
-        Map<String, Object> settings = TestServer.base(Files.createTempDirectory("hearth-sm"),
-                TestDatabases.newPostgresDatabase());
+        storage = TestDatabases.newPostgresDatabase();
+        Map<String, Object> settings = TestServer.base(Files.createTempDirectory("hearth-sm"), storage);
         raw = RawServer.start(settings, PASSWORD, List.of("alice", "bob", "mallory", "carol", "dave", "erin", "frank"));
     }
 
@@ -154,14 +160,38 @@ class StreamManagementIT {
             try (RawClient c = raw.authenticated("carol")) {
                 c.send("<resume xmlns='" + SM + "' previd='" + previd + "' h='0'/>");
                 // A well-formed unknown id starts a session recovered from its (empty) journal, which
-                // refuses; if it does not answer, the server refuses after its 15 s ask timeout. Once in
-                // a CI run the answer took longer than RawClient's 10 s, so wait past the server's bound.
+                // refuses (or stops, and the stream refuses at once). Only a recovery slower than the
+                // server's 15 s ask timeout would make it wait that long; once in a CI run the answer
+                // took longer than RawClient's 10 s, so wait past the server's bound.
                 String failed = c.readUntil(FAILED, Duration.ofSeconds(20));
                 assertTrue(failed.contains("<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"), failed);
                 assertFalse(failed.contains(" h="), "nothing is told about a stream that is not the client's: " + failed);
                 c.bind("fresh");
                 c.ping();
             }
+        }
+    }
+
+    @Test
+    void aSessionThatStopsWithoutAnsweringIsRefusedAtOnce() throws Exception {
+        // A session whose journal holds an event no serializer reads: recovered for a resumption,
+        // it fails and stops without answering. The stream must not wait for the 15 s ask timeout.
+        String id = UUID.randomUUID().toString();
+        try (Connection db = DriverManager.getConnection((String) storage.get("hearth.storage.url"),
+                (String) storage.get("hearth.storage.user"), (String) storage.get("hearth.storage.password"));
+             PreparedStatement insert = db.prepareStatement("INSERT INTO \"event_journal\" (\"deleted\", "
+                     + "\"persistence_id\", \"sequence_number\", \"writer\", \"write_timestamp\", \"adapter_manifest\", "
+                     + "\"event_payload\", \"event_ser_id\", \"event_ser_manifest\") VALUES (false, ?, 1, 'test', 0, '', ?, 987654, 'x')")) {
+            insert.setString(1, "Session|" + id);
+            insert.setBytes(2, "unreadable".getBytes(StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+        try (RawClient c = raw.authenticated("carol")) {
+            c.send("<resume xmlns='" + SM + "' previd='" + id + ".bm90LWEtc2VjcmV0' h='0'/>");
+            String failed = c.readUntil(FAILED, Duration.ofSeconds(10));
+            assertTrue(failed.contains("<item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"), failed);
+            c.bind("after-a-broken-session");
+            c.ping();
         }
     }
 
