@@ -2,8 +2,10 @@ package im.hearth.bench;
 
 import im.hearth.bench.net.Client;
 import im.hearth.bench.report.Report;
+import im.hearth.bench.report.ServerProbe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -78,13 +80,13 @@ final class ChatScenario {
         SplittableRandom random = new SplittableRandom(step);
         run.progress().set(() -> String.format("chat at %.0f msg/s: sent %d, delivered %d, errors %d, warm-up %d",
                 rate, t.sent.get(), t.delivered.get(), t.errors.get(), t.warmupSent.get()));
-        double[] cpu = new double[2];
+        List<Map<Integer, Double>> cpu = new ArrayList<>(List.of(Map.of(), Map.of()));
         double warmup = step == 1 ? o.warmupSeconds : Math.min(1, o.warmupSeconds);
         long measureStart = System.nanoTime() + (long) (warmup * 1e9);
         boolean[] cpuTaken = {false};
         t.drive(rate, warmup, o.durationSeconds, (seq, intended, measured) -> {
             if (measured && !cpuTaken[0]) {
-                cpu[0] = run.probe().cpuSeconds();
+                cpu.set(0, run.probe().cpuSecondsByRoot());
                 cpuTaken[0] = true;
             }
             int from = random.nextInt(clients.size());
@@ -98,7 +100,8 @@ final class ChatScenario {
             sender.post(() -> sender.send(Traffic.chat(receiver, body, "chat")));
         });
         t.drain(t.sent.get(), o.drainSeconds);
-        cpu[1] = run.probe().cpuSeconds();
+        cpu.set(1, run.probe().cpuSecondsByRoot());
+        double cpuSeconds = total(cpu.get(1)) - total(cpu.get(0));
         double measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
         run.progress().set(null);
         long sent = t.sent.get();
@@ -118,10 +121,18 @@ final class ChatScenario {
                 .latencies("latency", t.latencyMicros)
                 .put("sessions_dropped", s.dropped.get());
         if (run.probe().enabled()) {
-            r.put("server_cpu_s", Report.round(cpu[1] - cpu[0], 2))
-                    .put("server_cpu_us_per_msg", delivered > 0 ? Report.round((cpu[1] - cpu[0]) * 1e6 / delivered, 1) : null)
-                    .put("server_cpu_utilisation", Report.round((cpu[1] - cpu[0]) / measuredSeconds, 2));
+            r.put("server_cpu_s", Report.round(cpuSeconds, 2))
+                    .put("server_cpu_us_per_msg", delivered > 0 ? Report.round(cpuSeconds * 1e6 / delivered, 1) : null)
+                    .put("server_cpu_utilisation", Report.round(cpuSeconds / measuredSeconds, 2));
+            Map<String, Double> byPid = ServerProbe.perRoot(cpu.get(0), cpu.get(1), 1 / measuredSeconds);
+            if (!byPid.isEmpty()) {
+                r.put("server_cpu_utilisation_by_pid", byPid); // e.g. the server and its database apart
+            }
         }
         return r;
+    }
+
+    private static double total(Map<Integer, Double> seconds) {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

@@ -1,9 +1,11 @@
 package im.hearth.bench;
 
 import im.hearth.bench.report.Report;
+import im.hearth.bench.report.ServerProbe;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code login}: ramps N sessions at a fixed rate (bounded in-flight), holds them idle, and
@@ -20,11 +22,11 @@ final class LoginScenario {
         // account creation starts, and the heap that creation grows.
         long rssBefore = run.probe().rssKiB();
         List<Options.Account> accounts = Accounts.prepare(o, o.sessions, run.pool(), run.progress(), run.out());
-        double cpuBefore = run.probe().cpuSeconds();
+        Map<Integer, Double> cpuBefore = run.probe().cpuSecondsByRoot();
         Sessions s = new Sessions();
         double rate = o.rateOr(500);
         s.run(run.pool(), accounts, rate, o.concurrency, false, "login", run.progress(), o.timeoutSeconds);
-        double cpuAfter = run.probe().cpuSeconds();
+        Map<Integer, Double> cpuAfter = run.probe().cpuSecondsByRoot();
         int online = s.online.size();
         // A JVM's RSS moves while sessions sit idle (its collector grows and shrinks the heap), so
         // the figure is the median of samples taken each second over the second half of the hold.
@@ -62,10 +64,18 @@ final class LoginScenario {
                     .put("server_rss_held_max_kib", rssHeld.isEmpty() ? null : Collections.max(rssHeld))
                     .put("server_kib_per_session", stillOnline > 0 ? Report.round((rssAfter - rssBefore) / (double) stillOnline, 1) : null)
                     .target("server_kib_per_session", "<= 40 at 10k")
-                    .put("server_cpu_ms_per_login", online > 0 ? Report.round((cpuAfter - cpuBefore) * 1000 / online, 2) : null);
+                    .put("server_cpu_ms_per_login", online > 0 ? Report.round((total(cpuAfter) - total(cpuBefore)) * 1000 / online, 2) : null);
+            Map<String, Double> byPid = ServerProbe.perRoot(cpuBefore, cpuAfter, online > 0 ? 1000.0 / online : 0);
+            if (!byPid.isEmpty()) {
+                r.put("server_cpu_ms_per_login_by_pid", byPid); // e.g. the server and its database apart
+            }
         }
         s.closeAll();
         return r;
+    }
+
+    private static double total(Map<Integer, Double> seconds) {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     static long median(List<Long> values) {

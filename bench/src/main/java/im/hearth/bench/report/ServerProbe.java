@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +56,62 @@ public final class ServerProbe {
         if (!enabled()) {
             return -1;
         }
-        long ticks = 0;
-        for (int pid : tree()) {
-            String[] f = statFields(pid);
-            if (f != null) {
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+        return cpuSecondsByRoot().values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * CPU seconds (user + system) used so far by each root's tree, in the order the roots were
+     * given (a server and its database apart); a process under two roots counts for the first.
+     */
+    public Map<Integer, Double> cpuSecondsByRoot() {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        Map<Integer, List<Integer>> children = children();
+        Set<Integer> counted = new HashSet<>();
+        for (int root : roots) {
+            long ticks = 0;
+            for (int pid : tree(List.of(root), children)) {
+                String[] f = counted.add(pid) ? statFields(pid) : null;
+                if (f != null) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                }
             }
+            out.put(root, ticks / (double) ticksPerSecond);
         }
-        return ticks / (double) ticksPerSecond;
+        return out;
+    }
+
+    /**
+     * Each root's CPU between two readings of {@link #cpuSecondsByRoot}, times {@code scale} (e.g.
+     * µs per message), keyed by PID; empty unless more than one root was given.
+     */
+    public static Map<String, Double> perRoot(Map<Integer, Double> before, Map<Integer, Double> after, double scale) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (after.size() > 1) {
+            after.forEach((pid, seconds) -> out.put(String.valueOf(pid),
+                    Report.round((seconds - before.getOrDefault(pid, 0.0)) * scale, 2)));
+        }
+        return out;
     }
 
     /** The roots and all their descendants that are alive now. */
     Set<Integer> tree() {
+        return tree(roots, children());
+    }
+
+    private static Set<Integer> tree(List<Integer> from, Map<Integer, List<Integer>> children) {
+        Set<Integer> out = new LinkedHashSet<>();
+        List<Integer> todo = new ArrayList<>(from);
+        while (!todo.isEmpty()) {
+            int pid = todo.remove(todo.size() - 1);
+            if (out.add(pid)) {
+                todo.addAll(children.getOrDefault(pid, List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** Every live process's children, by parent PID; empty if /proc cannot be listed (then a tree is its root). */
+    private static Map<Integer, List<Integer>> children() {
         Map<Integer, List<Integer>> children = new HashMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path p : ds) {
@@ -76,17 +122,9 @@ public final class ServerProbe {
                 }
             }
         } catch (IOException e) {
-            return Set.copyOf(roots);
+            return Map.of();
         }
-        Set<Integer> out = new LinkedHashSet<>();
-        List<Integer> todo = new ArrayList<>(roots);
-        while (!todo.isEmpty()) {
-            int pid = todo.remove(todo.size() - 1);
-            if (out.add(pid)) {
-                todo.addAll(children.getOrDefault(pid, List.of()));
-            }
-        }
-        return out;
+        return children;
     }
 
     /** The fields of /proc/PID/stat after the command name: [0] is state, [1] ppid, [11] utime, [12] stime. */
