@@ -104,6 +104,11 @@ class BlockingIT {
             blocking.blockContacts(List.of(jid("bob")));
             Conditions.await("the phone got the block push", () -> pushed.contains(jid("bob")));
             Conditions.await("bob sees alice go offline (3.3)", () -> !rb.getPresence(jid("alice")).isAvailable());
+            // Smack updates the roster before it runs the asynchronous listeners: wait until bob's
+            // listener has the unavailable presence of both of alice's resources before clearing it.
+            Conditions.await("bob's listener got alice's unavailable presences", () -> List.of("home", "phone").stream()
+                    .allMatch(r -> bobSaw.stream().anyMatch(p -> p.getType() == Presence.Type.unavailable
+                            && ("alice@localhost/" + r).equals(p.getFrom().toString()))));
 
             // Presence no longer flows either way: a status change, then a message whose bounce
             // comes back after the status change has been handled.
