@@ -101,7 +101,7 @@ final class ChatScenario {
         });
         t.drain(t.sent.get(), o.drainSeconds);
         cpu.set(1, run.probe().cpuSecondsByRoot());
-        double cpuSeconds = total(cpu.get(1)) - total(cpu.get(0));
+        double cpuSeconds = ServerProbe.total(cpu.get(1)) - ServerProbe.total(cpu.get(0));
         double measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
         run.progress().set(null);
         long sent = t.sent.get();
@@ -130,9 +130,5 @@ final class ChatScenario {
             }
         }
         return r;
-    }
-
-    private static double total(Map<Integer, Double> seconds) {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

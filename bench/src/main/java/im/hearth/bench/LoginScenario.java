@@ -64,7 +64,7 @@ final class LoginScenario {
                     .put("server_rss_held_max_kib", rssHeld.isEmpty() ? null : Collections.max(rssHeld))
                     .put("server_kib_per_session", stillOnline > 0 ? Report.round((rssAfter - rssBefore) / (double) stillOnline, 1) : null)
                     .target("server_kib_per_session", "<= 40 at 10k")
-                    .put("server_cpu_ms_per_login", online > 0 ? Report.round((total(cpuAfter) - total(cpuBefore)) * 1000 / online, 2) : null);
+                    .put("server_cpu_ms_per_login", online > 0 ? Report.round((ServerProbe.total(cpuAfter) - ServerProbe.total(cpuBefore)) * 1000 / online, 2) : null);
             Map<String, Double> byPid = ServerProbe.perRoot(cpuBefore, cpuAfter, online > 0 ? 1000.0 / online : 0);
             if (!byPid.isEmpty()) {
                 r.put("server_cpu_ms_per_login_by_pid", byPid); // e.g. the server and its database apart
@@ -72,10 +72,6 @@ final class LoginScenario {
         }
         s.closeAll();
         return r;
-    }
-
-    private static double total(Map<Integer, Double> seconds) {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     static long median(List<Long> values) {

@@ -56,7 +56,12 @@ public final class ServerProbe {
         if (!enabled()) {
             return -1;
         }
-        return cpuSecondsByRoot().values().stream().mapToDouble(Double::doubleValue).sum();
+        return total(cpuSecondsByRoot());
+    }
+
+    /** The sum of a {@link #cpuSecondsByRoot} reading. */
+    public static double total(Map<Integer, Double> secondsByRoot) {
+        return secondsByRoot.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /**
