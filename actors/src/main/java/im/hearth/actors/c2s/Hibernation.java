@@ -79,7 +79,7 @@ final class Hibernation {
         if (shuttingDown) {
             return s.effects().none();
         }
-        if (s.resumption.resuming) {
+        if (s.resumption.resuming()) {
             return s.close(null, "connection lost while resuming");
         }
         if (!s.sm.resumable() || s.boundJid == null || s.closed || hibernating) {

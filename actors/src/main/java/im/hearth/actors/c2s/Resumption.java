@@ -28,11 +28,15 @@ final class Resumption {
     }
 
     private final Session s;
-    boolean resuming;
+    /** The session asked to take this connection over, until it answers; null when not resuming. */
     private ActorRef<Session.Command> asked;
 
     Resumption(Session session) {
         this.s = session;
+    }
+
+    boolean resuming() {
+        return asked != null;
     }
 
     Effect<SessionEvent, SessionState> resume(SmNonza.Resume r) {
@@ -46,7 +50,6 @@ final class Resumption {
             Session.log.info("c2s resumption refused for {} from {}: unknown id", s.user, s.remoteAddress);
             return s.sm.failed("item-not-found", null);
         }
-        resuming = true;
         asked = old.get();
         s.context.watchWith(asked, new AskedSessionStopped(asked));
         String key = r.previd().substring(dot + 1);
@@ -57,7 +60,7 @@ final class Resumption {
     }
 
     Effect<SessionEvent, SessionState> onAskedSessionStopped(AskedSessionStopped stopped) {
-        if (!resuming || !stopped.session().equals(asked)) {
+        if (!stopped.session().equals(asked)) {
             return s.effects().none();
         }
         Session.log.info("c2s resumption refused for {} from {}: the session stopped without answering", s.user,
@@ -66,11 +69,11 @@ final class Resumption {
     }
 
     Effect<SessionEvent, SessionState> onAnswered(TakeOverAnswered a) {
-        if (!resuming) {
+        if (asked == null) {
             return s.effects().none(); // answered already: the asked session stopped first
         }
-        resuming = false;
         s.context.unwatch(asked);
+        asked = null;
         if (s.closed) {
             return s.effects().none();
         }
