@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code chat}: U online users send one-to-one chat messages to random other online users at a
@@ -80,14 +81,12 @@ final class ChatScenario {
         SplittableRandom random = new SplittableRandom(step);
         run.progress().set(() -> String.format("chat at %.0f msg/s: sent %d, delivered %d, errors %d, warm-up %d",
                 rate, t.sent.get(), t.delivered.get(), t.errors.get(), t.warmupSent.get()));
-        List<Map<Integer, Double>> cpu = new ArrayList<>(List.of(Map.of(), Map.of()));
+        AtomicReference<Map<Integer, Double>> cpuAtStart = new AtomicReference<>(); // at the first measured message
         double warmup = step == 1 ? o.warmupSeconds : Math.min(1, o.warmupSeconds);
         long measureStart = System.nanoTime() + (long) (warmup * 1e9);
-        boolean[] cpuTaken = {false};
         t.drive(rate, warmup, o.durationSeconds, (seq, intended, measured) -> {
-            if (measured && !cpuTaken[0]) {
-                cpu.set(0, run.probe().cpuSecondsByRoot());
-                cpuTaken[0] = true;
+            if (measured && cpuAtStart.get() == null) {
+                cpuAtStart.set(run.probe().cpuSecondsByRoot());
             }
             int from = random.nextInt(clients.size());
             int to = random.nextInt(clients.size() - 1);
@@ -100,8 +99,9 @@ final class ChatScenario {
             sender.post(() -> sender.send(Traffic.chat(receiver, body, "chat")));
         });
         t.drain(t.sent.get(), o.drainSeconds);
-        cpu.set(1, run.probe().cpuSecondsByRoot());
-        double cpuSeconds = ServerProbe.total(cpu.get(1)) - ServerProbe.total(cpu.get(0));
+        Map<Integer, Double> cpuBefore = cpuAtStart.get() == null ? Map.of() : cpuAtStart.get();
+        Map<Integer, Double> cpuAfter = run.probe().cpuSecondsByRoot();
+        double cpuSeconds = ServerProbe.total(cpuAfter) - ServerProbe.total(cpuBefore);
         double measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
         run.progress().set(null);
         long sent = t.sent.get();
@@ -124,7 +124,7 @@ final class ChatScenario {
             r.put("server_cpu_s", Report.round(cpuSeconds, 2))
                     .put("server_cpu_us_per_msg", delivered > 0 ? Report.round(cpuSeconds * 1e6 / delivered, 1) : null)
                     .put("server_cpu_utilisation", Report.round(cpuSeconds / measuredSeconds, 2));
-            Map<String, Double> byPid = ServerProbe.perRoot(cpu.get(0), cpu.get(1), 1 / measuredSeconds);
+            Map<String, Double> byPid = ServerProbe.perRoot(cpuBefore, cpuAfter, 1 / measuredSeconds);
             if (!byPid.isEmpty()) {
                 r.put("server_cpu_utilisation_by_pid", byPid); // e.g. the server and its database apart
             }
