@@ -81,12 +81,12 @@ final class ChatScenario {
         SplittableRandom random = new SplittableRandom(step);
         run.progress().set(() -> String.format("chat at %.0f msg/s: sent %d, delivered %d, errors %d, warm-up %d",
                 rate, t.sent.get(), t.delivered.get(), t.errors.get(), t.warmupSent.get()));
-        AtomicReference<Map<Integer, Double>> cpuAtStart = new AtomicReference<>(); // at the first measured message
+        AtomicReference<ServerProbe.Reading> cpuAtStart = new AtomicReference<>(); // at the first measured message
         double warmup = step == 1 ? o.warmupSeconds : Math.min(1, o.warmupSeconds);
         long measureStart = System.nanoTime() + (long) (warmup * 1e9);
         t.drive(rate, warmup, o.durationSeconds, (seq, intended, measured) -> {
             if (measured && cpuAtStart.get() == null) {
-                cpuAtStart.set(run.probe().cpuSecondsByRoot());
+                cpuAtStart.set(run.probe().read());
             }
             int from = random.nextInt(clients.size());
             int to = random.nextInt(clients.size() - 1);
@@ -99,9 +99,9 @@ final class ChatScenario {
             sender.post(() -> sender.send(Traffic.chat(receiver, body, "chat")));
         });
         t.drain(t.sent.get(), o.drainSeconds);
-        Map<Integer, Double> cpuBefore = cpuAtStart.get() == null ? Map.of() : cpuAtStart.get();
-        Map<Integer, Double> cpuAfter = run.probe().cpuSecondsByRoot();
-        double cpuSeconds = ServerProbe.total(cpuAfter) - ServerProbe.total(cpuBefore);
+        ServerProbe.Reading cpuBefore = cpuAtStart.get() == null ? new ServerProbe.Reading(Map.of(), Map.of()) : cpuAtStart.get();
+        ServerProbe.Reading cpuAfter = run.probe().read();
+        double cpuSeconds = cpuAfter.total() - cpuBefore.total();
         double measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
         run.progress().set(null);
         long sent = t.sent.get();
@@ -123,8 +123,9 @@ final class ChatScenario {
         if (run.probe().enabled()) {
             r.put("server_cpu_s", Report.round(cpuSeconds, 2))
                     .put("server_cpu_us_per_msg", delivered > 0 ? Report.round(cpuSeconds * 1e6 / delivered, 1) : null)
-                    .put("server_cpu_utilisation", Report.round(cpuSeconds / measuredSeconds, 2));
-            Map<String, Double> byPid = ServerProbe.perRoot(cpuBefore, cpuAfter, 1 / measuredSeconds);
+                    .put("server_cpu_utilisation", Report.round(cpuSeconds / measuredSeconds, 2))
+                    .put("server_jit_cpu_share", ServerProbe.jitShare(cpuBefore, cpuAfter)); // a JVM still compiling is not warm
+            Map<String, Double> byPid = ServerProbe.perRoot(cpuBefore.byRoot(), cpuAfter.byRoot(), 1 / measuredSeconds);
             if (!byPid.isEmpty()) {
                 r.put("server_cpu_utilisation_by_pid", byPid); // e.g. the server and its database apart
             }

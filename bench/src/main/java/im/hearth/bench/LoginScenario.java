@@ -22,11 +22,11 @@ final class LoginScenario {
         // account creation starts, and the heap that creation grows.
         long rssBefore = run.probe().rssKiB();
         List<Options.Account> accounts = Accounts.prepare(o, o.sessions, run.pool(), run.progress(), run.out());
-        Map<Integer, Double> cpuBefore = run.probe().cpuSecondsByRoot();
+        ServerProbe.Reading cpuBefore = run.probe().read();
         Sessions s = new Sessions();
         double rate = o.rateOr(500);
         s.run(run.pool(), accounts, rate, o.concurrency, false, "login", run.progress(), o.timeoutSeconds);
-        Map<Integer, Double> cpuAfter = run.probe().cpuSecondsByRoot();
+        ServerProbe.Reading cpuAfter = run.probe().read();
         int online = s.online.size();
         // A JVM's RSS moves while sessions sit idle (its collector grows and shrinks the heap), so
         // the figure is the median of samples taken each second over the second half of the hold.
@@ -64,8 +64,9 @@ final class LoginScenario {
                     .put("server_rss_held_max_kib", rssHeld.isEmpty() ? null : Collections.max(rssHeld))
                     .put("server_kib_per_session", stillOnline > 0 ? Report.round((rssAfter - rssBefore) / (double) stillOnline, 1) : null)
                     .target("server_kib_per_session", "<= 40 at 10k")
-                    .put("server_cpu_ms_per_login", online > 0 ? Report.round((ServerProbe.total(cpuAfter) - ServerProbe.total(cpuBefore)) * 1000 / online, 2) : null);
-            Map<String, Double> byPid = ServerProbe.perRoot(cpuBefore, cpuAfter, online > 0 ? 1000.0 / online : 0);
+                    .put("server_cpu_ms_per_login", online > 0 ? Report.round((cpuAfter.total() - cpuBefore.total()) * 1000 / online, 2) : null)
+                    .put("server_jit_cpu_share", ServerProbe.jitShare(cpuBefore, cpuAfter)); // a fresh JVM compiles as it logs in
+            Map<String, Double> byPid = ServerProbe.perRoot(cpuBefore.byRoot(), cpuAfter.byRoot(), online > 0 ? 1000.0 / online : 0);
             if (!byPid.isEmpty()) {
                 r.put("server_cpu_ms_per_login_by_pid", byPid); // e.g. the server and its database apart
             }

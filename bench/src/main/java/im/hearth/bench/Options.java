@@ -38,11 +38,13 @@ public final class Options {
     public double holdSeconds = 10;
     public double durationSeconds = 30;
     /**
-     * Unmeasured traffic before a chat or muc run. A JVM server compiles its hot paths for about a
-     * minute under load: with 5 s, Hearth's p99 at 300 msg/s read 2,392 ms and its CPU per message
-     * 2.15 ms, with 60 s 30 ms and 1.67 ms (bench/README.md, "Warm-up").
+     * Unmeasured traffic before a chat or muc run. A JVM server compiles its hot paths for one to
+     * two minutes under load: with 5 s, Hearth's p99 at 300 msg/s read 2,392 ms and its CPU per
+     * message 2.15 ms, with 60 s 30 ms and 1.67 ms (bench/README.md, "Warm-up"); at 500 msg/s its
+     * C2 compiler still used a third of a core at 65 s and went quiet only after about 120 s
+     * (bench/README.md, "seventh session").
      */
-    public double warmupSeconds = 60;
+    public double warmupSeconds = 120;
     public double drainSeconds = 5;
     public double timeoutSeconds = 60;
     public boolean findMax;
@@ -89,10 +91,10 @@ public final class Options {
                                                            --hearth-data; slow)
                       --scram-cache FILE|none             (cached SaltedPassword, as clients keep it)
             login:    --sessions 1000 --rate 500 (logins/s) --concurrency 200 --hold 10 (s idle)
-            chat:     --users 100 --rate 500 (msgs/s) --duration 30 --warmup 60 [--find-max --step 1.5]
+            chat:     --users 100 --rate 500 (msgs/s) --duration 30 --warmup 120 [--find-max --step 1.5]
                       --body-size 100 --login-rate 500
             muc:      --occupants 50 --rate 20 (msgs/s) --duration 30 [--muc-service conference.localhost]
-            mam:      --fill 10000 --fill-rate 1000 --page 50 --queries 50 --warmup 60 (s of unmeasured queries)
+            mam:      --fill 10000 --fill-rate 1000 --page 50 --queries 50 --warmup 120 (s of unmeasured queries)
                       [--middle-id ID with --fill 0]
             output:   --json bench/results.jsonl  --quiet
             generator: --threads 1 (I/O loops) --hi-threads 1 --timeout 60 (s per login)

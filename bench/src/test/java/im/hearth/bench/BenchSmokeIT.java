@@ -98,6 +98,8 @@ class BenchSmokeIT {
         long held = ((Number) r.get("server_rss_after_kib")).longValue();
         assertTrue(((Number) r.get("server_rss_held_min_kib")).longValue() <= held
                 && held <= ((Number) r.get("server_rss_held_max_kib")).longValue(), () -> "report: " + r.values());
+        double jit = ((Number) r.get("server_jit_cpu_share")).doubleValue(); // the server is a JVM
+        assertTrue(jit >= 0 && jit <= 1, () -> "report: " + r.values());
         assertTrue(Files.readString(o.json).contains("\"scenario\":\"login\""), "a JSON line is appended");
     }
 

@@ -17,6 +17,10 @@ import java.util.Set;
  * Reads a local server's resident memory (VmRSS of /proc/PID/status) and CPU time (utime + stime
  * of /proc/PID/stat), each summed over the process trees of the given PIDs: a server started by a
  * wrapper script, or PostgreSQL's postmaster and its backends. Empty when no PID was given.
+ *
+ * <p>For a JVM it also reads how much of that CPU went to the JIT compiler's threads (HotSpot names
+ * them "C1 CompilerThread…" and "C2 CompilerThread…"): a JVM server that is still compiling in the
+ * measured window is not yet at its steady state, and its figures say so.
  */
 public final class ServerProbe {
     private final List<Integer> roots;
@@ -59,6 +63,36 @@ public final class ServerProbe {
         return total(cpuSecondsByRoot());
     }
 
+    /**
+     * One reading of the trees' CPU: each root's seconds (as {@link #cpuSecondsByRoot}) and the
+     * seconds of each JIT compiler thread alive now, by thread id.
+     */
+    public record Reading(Map<Integer, Double> byRoot, Map<Integer, Double> jitByThread) {
+        public double total() {
+            return ServerProbe.total(byRoot);
+        }
+    }
+
+    public Reading read() {
+        return new Reading(cpuSecondsByRoot(), jitSecondsByThread());
+    }
+
+    /**
+     * The share of the trees' CPU between two readings that the JIT compiler's threads used, or
+     * null when there are none (not a JVM) or no CPU was used. HotSpot may end a compiler thread
+     * that has sat idle, taking its ticks with it, so the share is a lower bound.
+     */
+    public static Double jitShare(Reading before, Reading after) {
+        if (after.jitByThread().isEmpty() || after.total() <= before.total()) {
+            return null;
+        }
+        double seconds = 0;
+        for (Map.Entry<Integer, Double> t : after.jitByThread().entrySet()) {
+            seconds += t.getValue() - before.jitByThread().getOrDefault(t.getKey(), 0.0);
+        }
+        return Report.round(seconds / (after.total() - before.total()), 3);
+    }
+
     /** The sum of a {@link #cpuSecondsByRoot} reading. */
     public static double total(Map<Integer, Double> secondsByRoot) {
         return secondsByRoot.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -98,6 +132,35 @@ public final class ServerProbe {
         return out;
     }
 
+    /** CPU seconds (user + system) of every JIT compiler thread in the trees, by thread id. */
+    private Map<Integer, Double> jitSecondsByThread() {
+        Map<Integer, Double> out = new HashMap<>();
+        for (int pid : enabled() ? tree() : Set.<Integer>of()) {
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+                for (Path task : tasks) {
+                    String[] f = isJitCompiler(task) ? statFields(task) : null;
+                    if (f != null) {
+                        out.put(Integer.parseInt(task.getFileName().toString()),
+                                (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) ticksPerSecond);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return out;
+    }
+
+    /** HotSpot's compiler threads, by name (the kernel keeps its first 15 characters). */
+    private static boolean isJitCompiler(Path task) {
+        try {
+            String name = Files.readString(task.resolve("comm"));
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        } catch (IOException e) {
+            return false; // the thread ended meanwhile
+        }
+    }
+
     /** The roots and all their descendants that are alive now. */
     Set<Integer> tree() {
         return tree(roots, children());
@@ -134,8 +197,13 @@ public final class ServerProbe {
 
     /** The fields of /proc/PID/stat after the command name: [0] is state, [1] ppid, [11] utime, [12] stime. */
     private static String[] statFields(int pid) {
+        return statFields(Path.of("/proc", String.valueOf(pid)));
+    }
+
+    /** As {@link #statFields(int)}, for a process or thread directory (/proc/PID or /proc/PID/task/TID). */
+    private static String[] statFields(Path dir) {
         try {
-            String s = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String s = Files.readString(dir.resolve("stat"));
             return s.substring(s.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
             return null;

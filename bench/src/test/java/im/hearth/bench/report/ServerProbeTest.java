@@ -1,6 +1,8 @@
 package im.hearth.bench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -64,5 +66,28 @@ class ServerProbeTest {
         ServerProbe probe = new ServerProbe(List.of(childPid));
         assertEquals(probe.cpuSecondsByRoot().get(childPid), probe.cpuSeconds(), 1e-9);
         assertEquals(-1, new ServerProbe(List.of()).cpuSeconds());
+    }
+
+    @Test
+    void aJvmsCompilerThreadsAreReadAndAShellHasNone() {
+        ServerProbe.Reading jvm = new ServerProbe(List.of(self)).read();
+        assertFalse(jvm.jitByThread().isEmpty(), "this JVM has C1 and C2 compiler threads");
+        assertTrue(jvm.jitByThread().values().stream().mapToDouble(Double::doubleValue).sum() > 0,
+                "and they have compiled the test framework: " + jvm.jitByThread());
+        assertTrue(jvm.jitByThread().values().stream().mapToDouble(Double::doubleValue).sum() <= jvm.total(),
+                "a part of the JVM's CPU: " + jvm);
+
+        ServerProbe shell = new ServerProbe(List.of(childPid));
+        assertTrue(shell.read().jitByThread().isEmpty());
+        assertNull(ServerProbe.jitShare(shell.read(), shell.read()), "no compiler threads, no share");
+    }
+
+    @Test
+    void theJitShareCountsEachCompilerThreadsGrowthOverTheTreesGrowth() {
+        ServerProbe.Reading before = new ServerProbe.Reading(Map.of(1, 10.0, 2, 5.0), Map.of(101, 0.2));
+        // 101 compiled 0.3 s more and 102 started and used 0.1 s; 103 (idle, ended) is gone.
+        ServerProbe.Reading after = new ServerProbe.Reading(Map.of(1, 11.0, 2, 6.0), Map.of(101, 0.5, 102, 0.1));
+        assertEquals(0.2, ServerProbe.jitShare(before, after), 1e-9);
+        assertNull(ServerProbe.jitShare(after, after), "no CPU used, no share");
     }
 }
