@@ -5,6 +5,8 @@ import im.hearth.actors.net.SwitchableTls;
 import im.hearth.protocol.stream.StreamLimits;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
@@ -59,7 +61,7 @@ public final class C2sListener {
                 return Behaviors.same();
             });
         }), "c2s-" + name, Props.empty());
-        return Tcp.get(system).bind(c2s.bind(), port)
+        return Tcp.get(system).bind(c2s.bind(), port, c2s.backlog(), List.of(), false, Optional.empty())
                 .to(org.apache.pekko.stream.javadsl.Sink.foreach(c -> parent.tell(new Accepted(c))))
                 .run(system);
     }

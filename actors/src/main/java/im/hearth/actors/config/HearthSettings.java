@@ -47,6 +47,7 @@ public record HearthSettings(
             String bind,
             int starttlsPort,
             int directTlsPort,
+            int backlog,
             boolean requireEncryption,
             Duration authTimeout,
             int maxAuthAttempts,
@@ -91,6 +92,7 @@ public record HearthSettings(
                     root.getString(c + "bind"),
                     port(root, c + "starttls-port"),
                     port(root, c + "direct-tls-port"),
+                    range(root, c + "backlog", 1, 65535),
                     root.getBoolean(c + "require-encryption"),
                     positive(root, c + "auth-timeout"),
                     // RFC 6120 6.4.5: at least 2 and no more than 5 retries.

@@ -69,6 +69,13 @@ class HearthSettingsTest {
     }
 
     @Test
+    void theListenBacklogIsLargerThanPekkosDefaultAndCanBeSet() {
+        assertEquals(1024, settings("").c2s().backlog());
+        assertEquals(50, settings("hearth.c2s.backlog = 50").c2s().backlog());
+        assertRejected("hearth.c2s.backlog = 0", "hearth.c2s.backlog");
+    }
+
+    @Test
     void rejectsMaxAuthAttemptsOutsideWhatRfc6120Allows() {
         assertRejected("hearth.c2s.max-auth-attempts = 9", "hearth.c2s.max-auth-attempts");
         assertRejected("hearth.c2s.max-auth-attempts = 1", "hearth.c2s.max-auth-attempts");
