@@ -111,7 +111,7 @@ public final class ServerProbe {
             for (int pid : tree(List.of(root), children)) {
                 String[] f = counted.add(pid) ? statFields(pid) : null;
                 if (f != null) {
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                    ticks += cpuTicks(f);
                 }
             }
             out.put(root, ticks / (double) ticksPerSecond);
@@ -140,8 +140,7 @@ public final class ServerProbe {
                 for (Path task : tasks) {
                     String[] f = isJitCompiler(task) ? statFields(task) : null;
                     if (f != null) {
-                        out.put(Integer.parseInt(task.getFileName().toString()),
-                                (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) ticksPerSecond);
+                        out.put(Integer.parseInt(task.getFileName().toString()), cpuTicks(f) / (double) ticksPerSecond);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -198,6 +197,11 @@ public final class ServerProbe {
     /** The fields of /proc/PID/stat after the command name: [0] is state, [1] ppid, [11] utime, [12] stime. */
     private static String[] statFields(int pid) {
         return statFields(Path.of("/proc", String.valueOf(pid)));
+    }
+
+    /** utime + stime (fields 14 and 15 of /proc/PID/stat) of {@link #statFields}. */
+    private static long cpuTicks(String[] statFields) {
+        return Long.parseLong(statFields[11]) + Long.parseLong(statFields[12]);
     }
 
     /** As {@link #statFields(int)}, for a process or thread directory (/proc/PID or /proc/PID/task/TID). */
