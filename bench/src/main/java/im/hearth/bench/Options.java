@@ -41,7 +41,7 @@ public final class Options {
      * Unmeasured traffic before a chat or muc run. A JVM server compiles its hot paths for one to
      * two minutes under load: with 5 s, Hearth's p99 at 300 msg/s read 2,392 ms and its CPU per
      * message 2.15 ms, with 60 s 30 ms and 1.67 ms (bench/README.md, "Warm-up"); at 500 msg/s its
-     * C2 compiler still used a third of a core at 65 s and went quiet only after about 120 s
+     * C2 compiler still used over half a core at 65 s and went quiet only after about 120 s
      * (bench/README.md, "seventh session").
      */
     public double warmupSeconds = 120;
