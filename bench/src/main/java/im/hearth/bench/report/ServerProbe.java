@@ -73,8 +73,10 @@ public final class ServerProbe {
         }
     }
 
+    /** Both halves of a reading from one listing of /proc's processes. */
     public Reading read() {
-        return new Reading(cpuSecondsByRoot(), jitSecondsByThread());
+        Map<Integer, List<Integer>> children = enabled() ? children() : Map.of();
+        return new Reading(cpuSecondsByRoot(children), jitSecondsByThread(tree(roots, children)));
     }
 
     /**
@@ -103,8 +105,11 @@ public final class ServerProbe {
      * given (a server and its database apart); a process under two roots counts for the first.
      */
     public Map<Integer, Double> cpuSecondsByRoot() {
+        return cpuSecondsByRoot(children());
+    }
+
+    private Map<Integer, Double> cpuSecondsByRoot(Map<Integer, List<Integer>> children) {
         Map<Integer, Double> out = new LinkedHashMap<>();
-        Map<Integer, List<Integer>> children = children();
         Set<Integer> counted = new HashSet<>();
         for (int root : roots) {
             long ticks = 0;
@@ -132,10 +137,10 @@ public final class ServerProbe {
         return out;
     }
 
-    /** CPU seconds (user + system) of every JIT compiler thread in the trees, by thread id. */
-    private Map<Integer, Double> jitSecondsByThread() {
+    /** CPU seconds (user + system) of every JIT compiler thread of these processes, by thread id. */
+    private Map<Integer, Double> jitSecondsByThread(Set<Integer> pids) {
         Map<Integer, Double> out = new HashMap<>();
-        for (int pid : enabled() ? tree() : Set.<Integer>of()) {
+        for (int pid : pids) {
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
                 for (Path task : tasks) {
                     String[] f = isJitCompiler(task) ? statFields(task) : null;
