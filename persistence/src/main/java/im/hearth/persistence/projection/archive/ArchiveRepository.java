@@ -128,7 +128,7 @@ public final class ArchiveRepository {
 
     /**
      * Removes the user's messages archived before the cutoff and below {@code belowSeqNr} (the
-     * expiry marker's number) from the index and their events from the journal, in one
+     * expiry marker's number) from the index and their events (with the events' tag rows) from the journal, in one
      * transaction. Only rows the index knows are removed; a later sweep takes the rest.
      *
      * @return how many messages were removed
@@ -149,6 +149,11 @@ public final class ArchiveRepository {
                         }
                     }
                 }
+                // Tag rows first, while their journal rows still say which they are (no foreign key
+                // cascades them: postgres/V4).
+                deleteBySeqNr(c, "DELETE FROM \"event_tag\" WHERE \"event_id\" IN (SELECT \"ordering\" FROM "
+                        + "\"event_journal\" WHERE \"persistence_id\" = ? AND \"sequence_number\" = ?)",
+                        persistenceId, seqNrs);
                 deleteBySeqNr(c, "DELETE FROM \"event_journal\" WHERE \"persistence_id\" = ? AND \"sequence_number\" = ?",
                         persistenceId, seqNrs);
                 deleteBySeqNr(c, "DELETE FROM \"archive_index\" WHERE \"user_jid\" = ? AND \"seq_nr\" = ?",
