@@ -10,6 +10,11 @@
  * part is 1..1023 octets of UTF-8. The records hold prepared values only: build them from
  * untrusted text with {@code parse} or {@code of}.
  *
+ * <p>Parts that preparation would leave as they are skip PRECIS and IDNA: a localpart of
+ * printable ASCII without upper case or the forbidden characters, a resourcepart of printable
+ * ASCII, a domainpart of LDH labels with no "xn--" label (lower-cased). {@code PartsShortcutTest}
+ * checks the shortcut against the full preparation on every printable ASCII character.
+ *
  * <p>Known deviations: {@code java.net.IDN} implements IDNA2003, so a few characters map
  * differently from IDNA2008 (a domain with 'ß' becomes "ss"); ASCII labels must follow the
  * LDH rule (no '_'). RFC 7622 §3.5 lists {@code juliet@example.com/ foo} as invalid, but the
