@@ -2,6 +2,7 @@ package im.hearth.bench;
 
 import im.hearth.bench.net.Client;
 import im.hearth.bench.report.Report;
+import im.hearth.bench.report.ServerProbe;
 import im.hearth.protocol.xml.Element;
 import im.hearth.protocol.xml.Namespaces;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class MucScenario {
             SplittableRandom random = new SplittableRandom(1);
             run.progress().set(() -> String.format("muc at %.0f msg/s to %d occupants: sent %d, deliveries %d",
                     rate, occupants.size(), t.sent.get(), t.delivered.get()));
-            double cpu0 = run.probe().cpuSeconds();
+            ServerProbe.Reading cpu0 = run.probe().read();
             t.drive(rate, o.warmupSeconds, o.durationSeconds, (seq, intended, measured) -> {
                 Client sender = occupants.get(random.nextInt(occupants.size()));
                 Element m = Element.builder("message", Namespaces.CLIENT).attr("to", roomJid[0]).attr("type", "groupchat")
@@ -78,7 +79,7 @@ final class MucScenario {
             });
             long expected = t.sent.get() * occupants.size();
             t.drain(expected, o.drainSeconds);
-            double cpu1 = run.probe().cpuSeconds();
+            ServerProbe.Reading cpu1 = run.probe().read();
             run.progress().set(null);
             Report r = run.report("muc")
                     .put("supported", true)
@@ -95,7 +96,8 @@ final class MucScenario {
                     .target("deliveries_per_s", ">= 10000 at 200 occupants, p99 < 100 ms")
                     .latencies("latency", t.latencyMicros);
             if (run.probe().enabled()) {
-                r.put("server_cpu_s", Report.round(cpu1 - cpu0, 2));
+                r.put("server_cpu_s", Report.round(cpu1.total() - cpu0.total(), 2))
+                        .put("server_jit_cpu_share", ServerProbe.jitShare(cpu0, cpu1)); // as in chat: still compiling?
             }
             return r;
         } finally {
