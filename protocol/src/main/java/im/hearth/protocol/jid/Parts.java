@@ -38,7 +38,7 @@ final class Parts {
      * True for a localpart that preparation leaves as it is: printable ASCII (PVALID in the
      * IdentifierClass, RFC 8264 §9.11), no upper case (the profile's only mapping of ASCII), none
      * of RFC 7622 §3.3.1's forbidden characters. Nearly every localpart on the wire, so PRECIS
-     * (a tenth of a message's routing CPU, measured) runs only for the rest.
+     * (with IDNA, about 6 % of the server's CPU samples in the chat benchmark) runs only for the rest.
      */
     private static boolean isPreparedAsciiLocal(String s) {
         for (int i = 0; i < s.length(); i++) {
