@@ -27,11 +27,12 @@ final class Parts {
     private Parts() {}
 
     static String local(String local) {
-        checkInput("localpart", local);
-        if (isPreparedAsciiLocal(local)) {
-            return checkLength("localpart", local);
-        }
-        return localByPrecis(local);
+        return local(local, true);
+    }
+
+    /** {@link #local(String)} without the ASCII shortcut (for the test that compares the two). */
+    static String localByPrecis(String local) {
+        return local(local, false);
     }
 
     /**
@@ -50,9 +51,11 @@ final class Parts {
         return true;
     }
 
-    /** {@link #local(String)} without the ASCII shortcut (for the test that compares the two). */
-    static String localByPrecis(String local) {
+    private static String local(String local, boolean asciiShortcut) {
         checkInput("localpart", local);
+        if (asciiShortcut && isPreparedAsciiLocal(local)) {
+            return checkLength("localpart", local, local.length()); // ASCII: one byte a character
+        }
         String prepared;
         try {
             prepared = PrecisProfiles.USERNAME_CASE_MAPPED.enforce(local);
@@ -69,11 +72,12 @@ final class Parts {
     }
 
     static String resource(String resource) {
-        checkInput("resourcepart", resource);
-        if (isPrintableAscii(resource)) {
-            return checkLength("resourcepart", resource);
-        }
-        return resourceByPrecis(resource);
+        return resource(resource, true);
+    }
+
+    /** {@link #resource(String)} without the ASCII shortcut (for the test that compares the two). */
+    static String resourceByPrecis(String resource) {
+        return resource(resource, false);
     }
 
     /** Printable ASCII and space: FreeformClass values that OpaqueString maps to themselves (RFC 8265 §4.2). */
@@ -87,9 +91,11 @@ final class Parts {
         return true;
     }
 
-    /** {@link #resource(String)} without the ASCII shortcut (for the test that compares the two). */
-    static String resourceByPrecis(String resource) {
+    private static String resource(String resource, boolean asciiShortcut) {
         checkInput("resourcepart", resource);
+        if (asciiShortcut && isPrintableAscii(resource)) {
+            return checkLength("resourcepart", resource, resource.length());
+        }
         String prepared;
         try {
             prepared = PrecisProfiles.OPAQUE_STRING.enforce(resource);
@@ -124,7 +130,7 @@ final class Parts {
             return d;
         }
         if (ldhShortcut && isLdhName(d)) {
-            return checkLength("domainpart", d.toLowerCase(Locale.ROOT));
+            return checkLength("domainpart", d.toLowerCase(Locale.ROOT), d.length());
         }
         return idnaDomain(domain, d);
     }
@@ -229,7 +235,11 @@ final class Parts {
     }
 
     private static String checkLength(String part, String prepared) {
-        int bytes = prepared.getBytes(StandardCharsets.UTF_8).length;
+        return checkLength(part, prepared, prepared.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** As {@link #checkLength(String, String)}, with the UTF-8 length known (a shortcut's ASCII). */
+    private static String checkLength(String part, String prepared, int bytes) {
         if (bytes == 0) {
             throw new JidFormatException(part + " is empty");
         }
