@@ -24,6 +24,7 @@ import scala.util.Success;
 import scala.util.Try;
 import slick.jdbc.JdbcBackend;
 import slick.jdbc.JdbcProfile;
+import slick.jdbc.PostgresProfile;
 
 /**
  * The journal's data access with its own write path: the library's reads (recovery, highest
@@ -46,7 +47,8 @@ public final class GroupCommitJournalDao extends DefaultJournalDao {
             Serialization serialization, ExecutionContext ec, Materializer mat) {
         super(db, profile, config, serialization, ec, mat);
         this.serialization = serialization;
-        this.writer = new JournalWriter(() -> db.source().createConnection(), config.daoConfig().batchSize(),
+        this.writer = new JournalWriter(() -> db.source().createConnection(),
+                profile instanceof PostgresProfile, config.daoConfig().batchSize(),
                 config.daoConfig().bufferSize(), "hearth-journal-writer");
         mat.system().registerOnTermination(writer::stop);
     }

@@ -17,9 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One thread that writes journal rows by group commit: whatever writes are waiting when it
- * finishes a transaction go together into the next one (up to a batch size), as one JDBC batch of
- * event rows and one of tag rows. A write's future completes only after its transaction has
- * committed; if the transaction fails, every write in it fails, and none of its rows are kept.
+ * finishes a transaction go together into the next one (up to a batch size). A write's future
+ * completes only after its transaction has committed; if the transaction fails, every write in it
+ * fails, and none of its rows are kept.
+ *
+ * <p>On PostgreSQL each event and its tags are one statement (the event's insert in a {@code WITH}
+ * whose generated ordering the tag insert reads), so a transaction is two round trips to the
+ * database: the batch, then the commit. Elsewhere (H2) it is three: a batch of events returning
+ * their orderings, a batch of tags, the commit.
  *
  * <p>Writes are taken in the order they were offered, so one entity's events reach the table in
  * sequence order, as {@code AsyncWriteJournal} requires.
@@ -33,6 +38,10 @@ final class JournalWriter {
                 "meta_payload", "meta_ser_id", "meta_ser_manifest")
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_TAG = "INSERT INTO \"event_tag\" (\"event_id\", \"tag\") VALUES (?, ?)";
+    /** PostgreSQL: the event and its tags (an array, maybe empty) in one statement. */
+    static final String INSERT_EVENT_WITH_TAGS = "WITH \"e\" AS (" + INSERT_EVENT + " RETURNING \"ordering\")\n"
+            + "INSERT INTO \"event_tag\" (\"event_id\", \"tag\") SELECT \"e\".\"ordering\", \"t\".\"tag\"\n"
+            + "FROM \"e\" CROSS JOIN unnest(CAST(? AS varchar[])) AS \"t\"(\"tag\")";
 
     /** One event as stored; {@code meta*} are null when the event has no metadata. */
     record Row(String persistenceId, long sequenceNr, boolean deleted, String writer, long timestamp,
@@ -49,16 +58,19 @@ final class JournalWriter {
     }
 
     private final Connections connections;
+    private final boolean postgres;
     private final int batchSize;
     private final BlockingQueue<Pending> queue;
     private volatile boolean running = true;
 
     /**
+     * @param postgres  whether the database is PostgreSQL (events and tags in one statement)
      * @param batchSize most rows in one transaction (a single larger write still goes alone)
      * @param capacity  most writes waiting; beyond it a write fails at once
      */
-    JournalWriter(Connections connections, int batchSize, int capacity, String threadName) {
+    JournalWriter(Connections connections, boolean postgres, int batchSize, int capacity, String threadName) {
         this.connections = connections;
+        this.postgres = postgres;
         this.batchSize = batchSize;
         this.queue = new LinkedBlockingQueue<>(capacity);
         Thread thread = new Thread(this::run, threadName);
@@ -151,8 +163,11 @@ final class JournalWriter {
         try (Connection c = connections.open()) {
             c.setAutoCommit(false);
             try {
-                long[] ordering = insertEvents(c, batch);
-                insertTags(c, batch, ordering);
+                if (postgres) {
+                    insertEventsWithTags(c, batch);
+                } else {
+                    insertTags(c, batch, insertEvents(c, batch));
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -185,6 +200,19 @@ final class JournalWriter {
                 throw new IllegalStateException("the database returned " + i + " generated orderings for " + count + " events");
             }
             return ordering;
+        }
+    }
+
+    private static void insertEventsWithTags(Connection c, List<Pending> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT_WITH_TAGS)) {
+            for (Pending p : batch) {
+                for (Row r : p.rows()) {
+                    bind(ps, r);
+                    ps.setArray(13, c.createArrayOf("varchar", r.tags().toArray()));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
         }
     }
 

@@ -1,150 +1,16 @@
 package im.hearth.persistence.db;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link JournalWriter} on a real (H2) journal: group commit, all-or-nothing batches, a bounded queue. */
-class JournalWriterTest {
+/** The journal writer's contract on H2, the embedded default. */
+class JournalWriterTest extends JournalWriterContract {
 
   @TempDir
   Path dir;
 
-  private DatabaseSettings db;
-  private final AtomicInteger transactions = new AtomicInteger();
-  private final CountDownLatch entered = new CountDownLatch(1);
-  private final CountDownLatch open = new CountDownLatch(1);
-  private JournalWriter writer;
-
-  @BeforeEach
-  void migrate() {
-    db = DatabaseSettings.h2(dir);
-    Migrations.migrate(db);
-  }
-
-  @AfterEach
-  void stop() {
-    if (writer != null) {
-      writer.stop();
-    }
-  }
-
-  /**
-   * A writer whose transactions wait until {@link #open} is counted down; {@link #entered} tells
-   * that the writer has taken its first write and is waiting.
-   */
-  private JournalWriter writer(int batchSize, int capacity) {
-    writer = new JournalWriter(() -> {
-      entered.countDown();
-      try {
-        open.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      transactions.incrementAndGet();
-      return connect();
-    }, batchSize, capacity, "test-journal-writer");
-    return writer;
-  }
-
-  private Connection connect() throws SQLException {
-    return DriverManager.getConnection(db.url(), db.user(), db.password());
-  }
-
-  private static JournalWriter.Row row(String pid, long seqNr, Set<String> tags) {
-    return new JournalWriter.Row(pid, seqNr, false, "w", 1L, "", new byte[] {1, 2, 3}, 33, "m",
-        null, null, null, tags);
-  }
-
-  private long count(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  @Test
-  void writesWaitingDuringATransactionAreCommittedTogetherWithTheirTags() throws Exception {
-    JournalWriter w = writer(400, 1000);
-    List<CompletableFuture<Void>> done = new ArrayList<>();
-    done.add(w.write(List.of(row("User|u0@x", 100, Set.of("user-1")))));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
-    for (int i = 1; i < 100; i++) {
-      done.add(w.write(List.of(row("User|u" + (i % 10) + "@x", i, Set.of("user-" + (i % 3))))));
-    }
-    open.countDown();
-    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-    // The first went alone (the writer had taken it); the 99 that waited went together.
-    assertEquals(2, transactions.get());
-    assertEquals(100, count("SELECT count(*) FROM \"event_journal\""));
-    assertEquals(100, count("SELECT count(*) FROM \"event_tag\" t JOIN \"event_journal\" j ON j.\"ordering\" = t.\"event_id\" "
-        + "WHERE t.\"tag\" = 'user-' || MOD(j.\"sequence_number\", 3)"));
-  }
-
-  @Test
-  void aFailedTransactionFailsEveryWriteInItAndKeepsNoneOfItsRows() throws Exception {
-    JournalWriter w = writer(400, 1000);
-    CompletableFuture<Void> first = w.write(List.of(row("User|a@x", 1, Set.of())));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
-    CompletableFuture<Void> good = w.write(List.of(row("User|b@x", 1, Set.of("user-1"))));
-    CompletableFuture<Void> duplicate = w.write(List.of(row("User|a@x", 1, Set.of())));
-    open.countDown();
-    first.get(10, TimeUnit.SECONDS);
-    assertThrows(ExecutionException.class, () -> duplicate.get(10, TimeUnit.SECONDS));
-    assertThrows(ExecutionException.class, () -> good.get(10, TimeUnit.SECONDS));
-    assertEquals(1, count("SELECT count(*) FROM \"event_journal\""));
-    assertEquals(0, count("SELECT count(*) FROM \"event_tag\""));
-    // The writer goes on after a failed transaction.
-    w.write(List.of(row("User|b@x", 1, Set.of("user-1")))).get(10, TimeUnit.SECONDS);
-    assertEquals(2, count("SELECT count(*) FROM \"event_journal\""));
-  }
-
-  @Test
-  void aWriteBeyondTheQueuesCapacityFailsAtOnce() throws Exception {
-    JournalWriter w = writer(400, 2);
-    CompletableFuture<Void> a = w.write(List.of(row("User|a@x", 1, Set.of())));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
-    CompletableFuture<Void> b = w.write(List.of(row("User|a@x", 2, Set.of())));
-    CompletableFuture<Void> c = w.write(List.of(row("User|a@x", 3, Set.of())));
-    CompletableFuture<Void> over = w.write(List.of(row("User|a@x", 4, Set.of())));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> over.get(1, TimeUnit.SECONDS));
-    assertTrue(e.getCause().getMessage().contains("bufferSize"), e.getCause().getMessage());
-    open.countDown();
-    CompletableFuture.allOf(a, b, c).get(10, TimeUnit.SECONDS);
-    assertEquals(3, count("SELECT count(*) FROM \"event_journal\""));
-  }
-
-  @Test
-  void aStoppedWriterFailsTheWritesWaitingAndEveryLaterOne() throws Exception {
-    JournalWriter w = writer(400, 1000);
-    CompletableFuture<Void> inFlight = w.write(List.of(row("User|a@x", 1, Set.of())));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
-    CompletableFuture<Void> waiting = w.write(List.of(row("User|a@x", 2, Set.of())));
-    w.stop();
-    open.countDown();
-    inFlight.get(10, TimeUnit.SECONDS); // the transaction under way still commits
-    assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
-    CompletableFuture<Void> later = w.write(List.of(row("User|a@x", 3, Set.of())));
-    assertThrows(ExecutionException.class, () -> later.get(1, TimeUnit.SECONDS));
-    assertEquals(1, count("SELECT count(*) FROM \"event_journal\""));
+  @Override
+  DatabaseSettings freshDatabase() {
+    return DatabaseSettings.h2(dir);
   }
 }
