@@ -47,7 +47,7 @@ public final class GroupCommitJournalDao extends DefaultJournalDao {
             Serialization serialization, ExecutionContext ec, Materializer mat) {
         super(db, profile, config, serialization, ec, mat);
         this.serialization = serialization;
-        this.writer = new JournalWriter(() -> db.source().createConnection(),
+        this.writer = new JournalWriter(() -> db.source().createConnection(), ec::execute,
                 profile instanceof PostgresProfile, config.daoConfig().batchSize(),
                 config.daoConfig().bufferSize(), "hearth-journal-writer");
         mat.system().registerOnTermination(writer::stop);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,18 +60,24 @@ final class JournalWriter {
     }
 
     private final Connections connections;
+    private final Executor completions;
     private final boolean postgres;
     private final int batchSize;
     private final BlockingQueue<Pending> queue;
     private volatile boolean running = true;
 
     /**
-     * @param postgres  whether the database is PostgreSQL (events and tags in one statement)
-     * @param batchSize most rows in one transaction (a single larger write still goes alone)
-     * @param capacity  most writes waiting; beyond it a write fails at once
+     * @param completions where a transaction's writes are completed, all in one task: the
+     *                    callbacks waiting on them then run on that thread, and the writer wakes it
+     *                    once per transaction, not once per write (the actors' dispatcher)
+     * @param postgres    whether the database is PostgreSQL (events and tags in one statement)
+     * @param batchSize   most rows in one transaction (a single larger write still goes alone)
+     * @param capacity    most writes waiting; beyond it a write fails at once
      */
-    JournalWriter(Connections connections, boolean postgres, int batchSize, int capacity, String threadName) {
+    JournalWriter(Connections connections, Executor completions, boolean postgres, int batchSize, int capacity,
+            String threadName) {
         this.connections = connections;
+        this.completions = completions;
         this.postgres = postgres;
         this.batchSize = batchSize;
         this.queue = new LinkedBlockingQueue<>(capacity);
@@ -148,15 +156,24 @@ final class JournalWriter {
     }
 
     private void commit(List<Pending> batch) {
+        List<Pending> written = List.copyOf(batch);
         try {
-            insert(batch);
+            insert(written);
         } catch (SQLException | RuntimeException e) {
-            log.warn("journal write of {} events failed: {}", batch.stream().mapToInt(p -> p.rows().size()).sum(),
+            log.warn("journal write of {} events failed: {}", written.stream().mapToInt(p -> p.rows().size()).sum(),
                     e.toString());
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            complete(() -> written.forEach(p -> p.done().completeExceptionally(e)));
             return;
         }
-        batch.forEach(p -> p.done().complete(null));
+        complete(() -> written.forEach(p -> p.done().complete(null)));
+    }
+
+    private void complete(Runnable task) {
+        try {
+            completions.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // the dispatcher is shutting down: no write may wait forever
+        }
     }
 
     private void insert(List<Pending> batch) throws SQLException {

@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +36,13 @@ abstract class JournalWriterContract {
   private final AtomicInteger transactions = new AtomicInteger();
   private final CountDownLatch entered = new CountDownLatch(1);
   private final CountDownLatch open = new CountDownLatch(1);
+  private final ExecutorService completionThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-completions"));
+  private final AtomicInteger completionTasks = new AtomicInteger();
+  /** Where the writer completes its writes; counts the tasks it is given. */
+  private Executor completions = task -> {
+    completionTasks.incrementAndGet();
+    completionThread.execute(task);
+  };
   private JournalWriter writer;
 
   /** A fresh, empty database for each test. */
@@ -48,6 +59,7 @@ abstract class JournalWriterContract {
     if (writer != null) {
       writer.stop();
     }
+    completionThread.shutdownNow();
   }
 
   /**
@@ -64,7 +76,7 @@ abstract class JournalWriterContract {
       }
       transactions.incrementAndGet();
       return connect();
-    }, db.kind() == DatabaseSettings.Kind.POSTGRES, batchSize, capacity, "test-journal-writer");
+    }, completions, db.kind() == DatabaseSettings.Kind.POSTGRES, batchSize, capacity, "test-journal-writer");
     return writer;
   }
 
@@ -100,6 +112,34 @@ abstract class JournalWriterContract {
     assertEquals(100, count("SELECT count(*) FROM \"event_journal\""));
     assertEquals(100, count("SELECT count(*) FROM \"event_tag\" t JOIN \"event_journal\" j ON j.\"ordering\" = t.\"event_id\" "
         + "WHERE t.\"tag\" = 'user-' || MOD(j.\"sequence_number\", 3)"));
+  }
+
+  @Test
+  void aTransactionsWritesAreCompletedInOneTaskOnTheCompletionsExecutor() throws Exception {
+    JournalWriter w = writer(400, 1000);
+    List<CompletableFuture<String>> callbacks = new ArrayList<>();
+    callbacks.add(w.write(List.of(row("User|a@x", 1, Set.of()))).thenApply(done -> Thread.currentThread().getName()));
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    for (int i = 2; i <= 10; i++) {
+      callbacks.add(w.write(List.of(row("User|a@x", i, Set.of()))).thenApply(done -> Thread.currentThread().getName()));
+    }
+    open.countDown();
+    for (CompletableFuture<String> c : callbacks) {
+      assertEquals("test-completions", c.get(10, TimeUnit.SECONDS));
+    }
+    assertEquals(2, transactions.get());
+    assertEquals(2, completionTasks.get(), "one task per transaction");
+  }
+
+  @Test
+  void writesAreStillCompletedWhenTheCompletionsExecutorRefuses() throws Exception {
+    completions = task -> {
+      throw new RejectedExecutionException("shutting down");
+    };
+    JournalWriter w = writer(400, 1000);
+    open.countDown();
+    w.write(List.of(row("User|a@x", 1, Set.of()))).get(10, TimeUnit.SECONDS);
+    assertEquals(1, count("SELECT count(*) FROM \"event_journal\""));
   }
 
   @Test
