@@ -20,6 +20,8 @@ final class Traffic {
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong warmupSent = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+    /** The slowest delivery, warm-up included, since the progress line last took it. */
+    private final AtomicLong worstMicros = new AtomicLong();
     private final String step;
     private final String padding;
     private volatile boolean measuring;
@@ -47,12 +49,20 @@ final class Traffic {
             return;
         }
         String[] f = body.split(" ", 6);
-        if (f.length < 5 || !f[1].equals(step) || !f[4].equals("1")) {
+        if (f.length < 5 || !f[1].equals(step)) {
             return;
         }
-        long latency = System.nanoTime() - Long.parseLong(f[3]);
-        latencyMicros.recordValue(Math.max(0, latency / 1000));
-        delivered.incrementAndGet();
+        long latencyMicros = Math.max(0, (System.nanoTime() - Long.parseLong(f[3])) / 1000);
+        worstMicros.accumulateAndGet(latencyMicros, Math::max);
+        if (f[4].equals("1")) {
+            this.latencyMicros.recordValue(latencyMicros);
+            delivered.incrementAndGet();
+        }
+    }
+
+    /** The slowest delivery since the last call (warm-up included), in ms: shows when a stall happened. */
+    long takeWorstMillis() {
+        return worstMicros.getAndSet(0) / 1000;
     }
 
     /**
