@@ -12,23 +12,16 @@ class PostgresJournalIT extends JournalContract {
 
   @BeforeAll
   static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder()
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        // The embedded default is off; a journal test should see what production sees.
-        .setServerConfig("synchronous_commit", "on")
-        .start();
+    postgres = TestPostgres.start();
   }
 
   @AfterAll
   static void stopPostgres() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
+    TestPostgres.stop(postgres);
   }
 
   @Override
   DatabaseSettings settings() {
-    return new DatabaseSettings(DatabaseSettings.Kind.POSTGRES,
-        "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "", 4);
+    return TestPostgres.settings(postgres, "postgres", 4);
   }
 }

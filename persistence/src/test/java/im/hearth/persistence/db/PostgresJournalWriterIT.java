@@ -16,17 +16,12 @@ class PostgresJournalWriterIT extends JournalWriterContract {
 
   @BeforeAll
   static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder()
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        .setServerConfig("synchronous_commit", "on")
-        .start();
+    postgres = TestPostgres.start();
   }
 
   @AfterAll
   static void stopPostgres() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
+    TestPostgres.stop(postgres);
   }
 
   @Override
@@ -35,7 +30,6 @@ class PostgresJournalWriterIT extends JournalWriterContract {
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
-    return new DatabaseSettings(DatabaseSettings.Kind.POSTGRES,
-        "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name, "postgres", "", 2);
+    return TestPostgres.settings(postgres, name, 2);
   }
 }

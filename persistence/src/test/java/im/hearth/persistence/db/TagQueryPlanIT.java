@@ -23,16 +23,13 @@ class TagQueryPlanIT {
 
   @BeforeAll
   static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-    Migrations.migrate(new DatabaseSettings(DatabaseSettings.Kind.POSTGRES,
-        "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "", 1));
+    postgres = TestPostgres.start();
+    Migrations.migrate(TestPostgres.settings(postgres, "postgres", 1));
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
+    TestPostgres.stop(postgres);
   }
 
   @Test
