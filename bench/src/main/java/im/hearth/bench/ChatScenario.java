@@ -79,7 +79,8 @@ final class ChatScenario {
             throws InterruptedException {
         Options o = run.options();
         SplittableRandom random = new SplittableRandom(step);
-        run.progress().set(() -> String.format("chat at %.0f msg/s: sent %d, delivered %d, errors %d, warm-up %d, slowest since last line %d ms",
+        run.progress().set(() -> String.format(
+                "chat at %.0f msg/s: sent %d, delivered %d, errors %d, warm-up %d, slowest since last line %d ms",
                 rate, t.sent.get(), t.delivered.get(), t.errors.get(), t.warmupSent.get(), t.takeWorstMillis()));
         AtomicReference<ServerProbe.Reading> cpuAtStart = new AtomicReference<>(); // at the first measured message
         double warmup = step == 1 ? o.warmupSeconds : Math.min(1, o.warmupSeconds);

@@ -52,10 +52,10 @@ final class Traffic {
         if (f.length < 5 || !f[1].equals(step)) {
             return;
         }
-        long latencyMicros = Math.max(0, (System.nanoTime() - Long.parseLong(f[3])) / 1000);
-        worstMicros.accumulateAndGet(latencyMicros, Math::max);
+        long micros = Math.max(0, (System.nanoTime() - Long.parseLong(f[3])) / 1000);
+        worstMicros.accumulateAndGet(micros, Math::max);
         if (f[4].equals("1")) {
-            this.latencyMicros.recordValue(latencyMicros);
+            latencyMicros.recordValue(micros);
             delivered.incrementAndGet();
         }
     }
