@@ -3,15 +3,13 @@ package im.hearth.persistence.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The archive's tag query must not keep a generic plan on PostgreSQL: one made while the tables
@@ -19,22 +17,17 @@ import org.junit.jupiter.api.Test;
  */
 class TagQueryPlanIT {
 
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension
+  static final TestPostgres postgres = new TestPostgres();
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = TestPostgres.start();
-    Migrations.migrate(TestPostgres.settings(postgres, "postgres", 1));
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    TestPostgres.stop(postgres);
+  static void migrate() {
+    Migrations.migrate(postgres.settings("postgres", 1));
   }
 
   @Test
   void tagQueryIsPlannedForItsParametersEveryTimeOnEmptyTables() throws SQLException {
-    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+    try (Connection c = postgres.connect()) {
       // Past pgjdbc's five executions before it prepares on the server, and PostgreSQL's five
       // custom plans before it may switch to a generic one.
       for (int i = 0; i < 15; i++) {
