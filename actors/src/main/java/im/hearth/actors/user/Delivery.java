@@ -20,8 +20,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
- * The User entity's two stanza paths: what one of its sessions sends ({@code Send}: archived in
- * this journal, then routed, with carbon copies) and what arrives for it ({@code Deliver}: the
+ * The User entity's two stanza paths: what one of its sessions sends ({@code Send}: routed while
+ * it is archived in this journal, with carbon copies once it is) and what arrives for it ({@code Deliver}: the
  * blocklist, presence and account IQs handed on, then RFC 6121 8.5 via {@link DeliveryRules}; a
  * message is archived before it is delivered to sessions or stored offline, XEP-0313 and XEP-0160).
  */
@@ -46,11 +46,12 @@ final class Delivery {
         }
         String id = StanzaIds.next();
         Element archived = Archive.withStanzaId(stanza, id, e.jid.toString());
+        // Routed while this copy is written, not after: the recipient's entity writes its own copy
+        // before delivering, so the message waits for one commit instead of two one after the other
+        // (and both copies often share it). The sender is answered only once this copy is in.
+        e.route.accept(stanza);
         return e.effects().persist(new MessageArchived(id, Instant.now(), Direction.OUTGOING, peer, Archive.xml(archived)))
-                .thenRun(st -> {
-                    e.route.accept(stanza);
-                    e.fanout.sent(archived); // the copies carry the archive's stanza-id
-                })
+                .thenRun(st -> e.fanout.sent(archived)) // the copies carry the archive's stanza-id
                 .thenReply(c.replyTo(), st -> Done.getInstance());
     }
 

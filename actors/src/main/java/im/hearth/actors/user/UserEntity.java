@@ -86,7 +86,11 @@ public final class UserEntity
     public record AccountIq(String resource, Element iq, ActorRef<Done> replyTo) implements Command {
     }
 
-    /** A message the user sends: archived in this journal, then routed. Done once it is in the journal. */
+    /**
+     * A message the user sends: routed at once and archived in this journal; Done once it is in the
+     * journal. Should the write fail, the recipient may have it unacknowledged: the client sends it
+     * again, as XEP-0198 resends anything unacknowledged (at least once, never lost).
+     */
     public record Send(Element stanza, ActorRef<Done> replyTo) implements Command {
     }
 

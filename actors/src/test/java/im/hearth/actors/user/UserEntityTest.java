@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -359,7 +360,20 @@ class UserEntityTest {
     // --- outgoing ---
 
     @Test
-    void aSentMessageIsArchivedOutgoingThenRouted() {
+    void aSentMessageIsRoutedWithoutWaitingForItsCopyToBeWritten() {
+        createAccount();
+        Element message = chat(jid + "/phone", "bob@localhost", "hello bob");
+        TestProbe<Done> sender = testKit.createTestProbe(Done.class);
+        entity.persistenceTestKit().failNextPersisted();
+        // The recipient's entity writes its own copy before delivering, so the message goes at once;
+        // this copy's write fails here, and the sender is not told it was accepted (it will resend).
+        assertThrows(AssertionError.class, () -> entity.runCommand(new UserEntity.Send(message, sender.ref())));
+        assertEquals(message, routed.receiveMessage());
+        sender.expectNoMessage(QUIET);
+    }
+
+    @Test
+    void aSentMessageIsArchivedOutgoingAndRouted() {
         createAccount();
         Element message = chat(jid + "/phone", "bob@localhost", "hello bob");
         CommandResultWithReply<UserEntity.Command, UserEvent, UserState, Done> result =
