@@ -32,6 +32,7 @@ class PekkoPersistenceConfigTest {
     assertEquals(7, c.getInt(DB + ".db.minConnections"));
     assertEquals(Duration.ofMillis(100),
         c.getDuration("jdbc-read-journal.journal-sequence-retrieval.query-delay"));
+    assertEquals(Duration.ofMillis(200), c.getDuration("jdbc-read-journal.refresh-interval"));
   }
 
   @Test
@@ -40,5 +41,7 @@ class PekkoPersistenceConfigTest {
     assertEquals("slick.jdbc.H2Profile$", c.getString(DB + ".profile"));
     assertEquals("org.h2.Driver", c.getString(DB + ".db.driver"));
     assertEquals(10, c.getInt(DB + ".db.maxConnections"));
+    // Small servers: the archive projections poll at the library's pace, which costs less when idle.
+    assertEquals(Duration.ofSeconds(1), c.getDuration("jdbc-read-journal.refresh-interval"));
   }
 }
