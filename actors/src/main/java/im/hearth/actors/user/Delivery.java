@@ -21,9 +21,10 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
  * The User entity's two stanza paths: what one of its sessions sends ({@code Send}: routed while
- * it is archived in this journal, with carbon copies once it is) and what arrives for it ({@code Deliver}: the
- * blocklist, presence and account IQs handed on, then RFC 6121 8.5 via {@link DeliveryRules}; a
- * message is archived before it is delivered to sessions or stored offline, XEP-0313 and XEP-0160).
+ * it is archived in this journal, with carbon copies once it is) and what arrives for it
+ * ({@code Deliver}: the blocklist, presence and account IQs handed on, then RFC 6121 8.5 via
+ * {@link DeliveryRules}; a message is archived before it is delivered to sessions or stored
+ * offline, XEP-0313 and XEP-0160).
  */
 final class Delivery {
 
