@@ -39,18 +39,17 @@ final class Delivery {
         if (e.blockedOutbound(s, stanza)) {
             return e.done(c.replyTo());
         }
+        // Routed at once, archived or not: the recipient's entity writes its own copy before
+        // delivering, so a message waits for one commit instead of this copy's and then that one
+        // (and both copies often share it). The sender is answered only once this copy is in.
+        e.route.accept(stanza);
         String peer = Jid.parse(Stanzas.to(stanza)).bare().toString();
         if (!Archive.archivable(stanza) || !Archive.wantedByPrefs(s, peer)) {
-            e.route.accept(stanza);
             e.fanout.sent(stanza);
             return e.done(c.replyTo());
         }
         String id = StanzaIds.next();
         Element archived = Archive.withStanzaId(stanza, id, e.jid.toString());
-        // Routed while this copy is written, not after: the recipient's entity writes its own copy
-        // before delivering, so the message waits for one commit instead of two one after the other
-        // (and both copies often share it). The sender is answered only once this copy is in.
-        e.route.accept(stanza);
         return e.effects().persist(new MessageArchived(id, Instant.now(), Direction.OUTGOING, peer, Archive.xml(archived)))
                 .thenRun(st -> e.fanout.sent(archived)) // the copies carry the archive's stanza-id
                 .thenReply(c.replyTo(), st -> Done.getInstance());

@@ -37,9 +37,9 @@ public final class PekkoPersistenceConfig {
    * PostgreSQL. The library's 1 s made each of the 16 projections index a second's messages at
    * once: at 1,700 msgs/s on one core shared with PostgreSQL those bursts put the chat p99 at
    * 110–171 ms over 120 s; polling every 200 ms spread the same work and gave 33–81 ms, at about
-   * the same CPU per message (bench/README.md, tenth session). An idle server pays for the extra polls
-   * (about 3 % of a core more, measured on H2), so H2, the embedded default for small servers,
-   * keeps the library's 1 s.
+   * the same CPU per message (bench/README.md, tenth session). An idle server pays for the extra
+   * polls (about 3 % of a core more, measured on H2), so H2, the embedded default for small
+   * servers, keeps the library's 1 s.
    */
   static final String POSTGRES_TAG_REFRESH = "200ms";
 
