@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -100,7 +102,7 @@ abstract class JournalWriterContract {
   void writesWaitingDuringATransactionAreCommittedTogetherWithTheirTags() throws Exception {
     JournalWriter w = writer(400, 1000);
     List<CompletableFuture<Void>> done = new ArrayList<>();
-    done.add(w.write(List.of(row("User|u0@x", 100, Set.of("user-1")))));
+    done.add(w.write(List.of(row("User|u0@x", 0, Set.of("user-0")))));
     assertTrue(entered.await(10, TimeUnit.SECONDS));
     for (int i = 1; i < 100; i++) {
       done.add(w.write(List.of(row("User|u" + (i % 10) + "@x", i, Set.of("user-" + (i % 3))))));
@@ -112,6 +114,51 @@ abstract class JournalWriterContract {
     assertEquals(100, count("SELECT count(*) FROM \"event_journal\""));
     assertEquals(100, count("SELECT count(*) FROM \"event_tag\" t JOIN \"event_journal\" j ON j.\"ordering\" = t.\"event_id\" "
         + "WHERE t.\"tag\" = 'user-' || MOD(j.\"sequence_number\", 3)"));
+    // In the transaction of 99, each entity's orderings still follow its sequence numbers.
+    assertEquals(0, count("SELECT count(*) FROM \"event_journal\" a JOIN \"event_journal\" b "
+        + "ON a.\"persistence_id\" = b.\"persistence_id\" AND a.\"sequence_number\" < b.\"sequence_number\" "
+        + "WHERE a.\"ordering\" > b.\"ordering\""));
+  }
+
+  @Test
+  void everyColumnOfAnEventIsStoredAsGivenWithOrWithoutMetadata() throws Exception {
+    JournalWriter w = writer(400, 1000);
+    open.countDown();
+    byte[] payload = {0, -1, 92, 39, 34, 10, 127, -128};
+    byte[] meta = {92, 120, 48, 48, 0};
+    w.write(List.of(
+        new JournalWriter.Row("User|a@x", 1, false, "w1", 11L, "am", payload, 33, "m1", meta, 44, "mm", Set.of()),
+        new JournalWriter.Row("User|a@x", 2, true, "w2", 12L, "", new byte[0], 35, "m2", null, null, null,
+            Set.of("user-1")))).get(10, TimeUnit.SECONDS);
+    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT \"deleted\", \"writer\", \"write_timestamp\", \"adapter_manifest\", \"event_payload\", "
+            + "\"event_ser_id\", \"event_ser_manifest\", \"meta_payload\", \"meta_ser_id\", \"meta_ser_manifest\" "
+            + "FROM \"event_journal\" ORDER BY \"sequence_number\"")) {
+      assertTrue(rs.next());
+      assertEquals(List.of(false, "w1", 11L, "am", hex(payload), 33, "m1", hex(meta), 44, "mm"), columns(rs));
+      assertTrue(rs.next());
+      assertEquals(Arrays.asList(true, "w2", 12L, "", "", 35, "m2", null, null, null), columns(rs));
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** The row's columns, byte arrays in hex. */
+  private static List<Object> columns(ResultSet rs) throws SQLException {
+    List<Object> out = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      Object v = switch (i) {
+        case 1 -> rs.getBoolean(i);
+        case 3 -> rs.getLong(i);
+        case 6, 9 -> rs.getObject(i) == null ? null : rs.getInt(i);
+        case 5, 8 -> rs.getBytes(i) == null ? null : hex(rs.getBytes(i));
+        default -> rs.getString(i);
+      };
+      out.add(v);
+    }
+    return out;
   }
 
   @Test
