@@ -5,7 +5,6 @@ import im.hearth.actors.feature.blocking.BlockingRules;
 import im.hearth.actors.feature.pep.PepLive;
 import im.hearth.actors.routing.DeliveryRules;
 import im.hearth.actors.routing.SessionMessage;
-import im.hearth.persistence.event.PersistenceIds;
 import im.hearth.persistence.event.user.AccountCreated;
 import im.hearth.persistence.event.user.AccountRemoved;
 import im.hearth.persistence.event.user.CredentialsChanged;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.pekko.Done;
@@ -202,11 +200,6 @@ public final class UserEntity
     @Override
     public UserState emptyState() {
         return UserState.EMPTY;
-    }
-
-    @Override
-    public Set<String> tagsFor(UserEvent event) {
-        return Set.of(PersistenceIds.userTag(jid.toString()));
     }
 
     @Override

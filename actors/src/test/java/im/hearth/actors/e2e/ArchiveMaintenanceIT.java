@@ -102,6 +102,15 @@ class ArchiveMaintenanceIT {
         }
     }
 
+    /** The tag row each User event got before they carried none: one of user-0 … user-15. */
+    private static void tagLikeAnOlderHearth(DatabaseSettings db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             PreparedStatement ps = c.prepareStatement("INSERT INTO \"event_tag\" (\"event_id\", \"tag\") "
+                     + "SELECT \"ordering\", 'user-3' FROM \"event_journal\" WHERE \"persistence_id\" LIKE 'User|%'")) {
+            ps.executeUpdate();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void droppedIndexIsRebuiltIdenticallyFromTheJournal(String db) throws Exception {
@@ -168,6 +177,8 @@ class ArchiveMaintenanceIT {
             indexed(server, ALICE, 10);
             indexed(server, BOB, 10);
             assertEquals(10, archivedEventsInJournal(database, ALICE));
+            assertEquals(List.of(0, 0), tagRowsOfMessagesAndOrphaned(database), "User events carry no tags");
+            tagLikeAnOlderHearth(database);
             assertEquals(List.of(20, 0), tagRowsOfMessagesAndOrphaned(database));
             // A clock a day ahead with a retention of an hour: everything archived so far is expired.
             Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC);
@@ -179,7 +190,7 @@ class ArchiveMaintenanceIT {
             assertEquals(0, server.archive().repository().all(BOB).size());
             assertEquals(0, archivedEventsInJournal(database, ALICE));
             assertEquals(0, archivedEventsInJournal(database, BOB));
-            // The expired events' tag rows went with them.
+            // The expired events' tag rows (from an older Hearth) went with them.
             assertEquals(List.of(0, 0), tagRowsOfMessagesAndOrphaned(database));
         }
         // The entities recover from the thinned journals (a fresh node) and archive on.

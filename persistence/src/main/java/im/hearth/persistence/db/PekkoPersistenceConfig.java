@@ -33,8 +33,8 @@ public final class PekkoPersistenceConfig {
   static final String QUERY_DELAY = "100ms";
 
   /**
-   * How often each archive projection asks the read journal for its tag's new events on
-   * PostgreSQL. The library's 1 s made each of the 16 projections index a second's messages at
+   * How often the archive projection asks the read journal for new events on PostgreSQL. The
+   * library's 1 s made each of the 16 projections there were then index a second's messages at
    * once: at 1,700 msgs/s on one core shared with PostgreSQL those bursts put the chat p99 at
    * 110–171 ms over 120 s; polling every 200 ms spread the same work and gave 33–81 ms, at about
    * the same CPU per message (bench/README.md, tenth session). An idle server pays for the extra

@@ -1,5 +1,6 @@
 package im.hearth.persistence.db;
 
+import im.hearth.persistence.event.PersistenceIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,16 +31,22 @@ import slick.jdbc.SimpleJdbcAction;
 
 /**
  * pekko-persistence-jdbc's read journal DAO with one query replaced: {@code eventsByTag}, which the
- * archive projections poll once a second per tag.
+ * read-side projections poll.
  *
- * <p>The library's query bounds the offset range on {@code event_journal.ordering} only, so the
- * database cannot use it on {@code event_tag}: PostgreSQL merge-joins every journal row of the range
- * (all tags, payloads included) with every {@code event_tag} entry of the tag since the beginning of
- * time, and each of the 16 projections does so on every poll (apache/pekko-persistence-jdbc#105,
- * open). This query bounds {@code event_tag.event_id}, so the {@code (tag, event_id)} index
- * ({@code postgres/V3}, {@code h2/V5}) finds exactly the rows of the tag in the range, and the
- * journal is read by its ordering index for those rows only. Rows, order, limit and
- * deserialization are the library's.
+ * <p>For the tag {@link PersistenceIds#ALL_USER_EVENTS}, which no event carries, it reads every User
+ * event in the offset range from the journal alone, by its ordering index, with no tag rows: User
+ * events are written without tags, since a tag row per event cost PostgreSQL about a sixth of a
+ * journal row's work (bench/README.md, twelfth session). The library's bounds, limit and handling
+ * of deleted rows are kept.
+ *
+ * <p>For any other tag (the Session hibernations', or the User tags of events written before), the
+ * library's query bounds the offset range on {@code event_journal.ordering} only, so the database
+ * cannot use it on {@code event_tag}: PostgreSQL merge-joins every journal row of the range (all
+ * tags, payloads included) with every {@code event_tag} entry of the tag since the beginning of
+ * time (apache/pekko-persistence-jdbc#105, open). This query bounds {@code event_tag.event_id}, so
+ * the {@code (tag, event_id)} index ({@code postgres/V3}, {@code h2/V5}) finds exactly the rows of
+ * the tag in the range, and the journal is read by its ordering index for those rows only. Rows,
+ * order, limit and deserialization are the library's.
  *
  * <p>Configured as {@code jdbc-read-journal.dao} by {@link PekkoPersistenceConfig}; instantiated by
  * the plugin through this constructor.
@@ -63,6 +70,19 @@ public final class TagFirstReadJournalDao extends DefaultReadJournalDao {
                   LIMIT ?) t
             JOIN "event_journal" j ON j."ordering" = t."event_id"
             ORDER BY t."event_id\"""";
+
+    /**
+     * Every User event in the range, read from the journal by its ordering index; Session events in
+     * the range are read past. Asked for by the tag no event carries, {@link PersistenceIds#ALL_USER_EVENTS}.
+     */
+    static final String ALL_USER_EVENTS = """
+            SELECT j."ordering", j."deleted", j."persistence_id", j."sequence_number", j."writer",
+                   j."write_timestamp", j."adapter_manifest", j."event_payload", j."event_ser_id",
+                   j."event_ser_manifest", j."meta_payload", j."meta_ser_id", j."meta_ser_manifest"
+            FROM "event_journal" j
+            WHERE j."ordering" > ? AND j."ordering" <= ? AND j."persistence_id" LIKE ? AND NOT j."deleted"
+            ORDER BY j."ordering"
+            LIMIT ?""";
 
     private final Serialization serialization;
 
@@ -89,11 +109,18 @@ public final class TagFirstReadJournalDao extends DefaultReadJournalDao {
 
     static List<JournalPekkoSerializationRow> read(Connection c, String tag, long offset, long maxOffset,
             long max) {
-        try (PreparedStatement ps = c.prepareStatement(EVENTS_BY_TAG)) {
+        boolean allUsers = PersistenceIds.ALL_USER_EVENTS.equals(tag);
+        try (PreparedStatement ps = c.prepareStatement(allUsers ? ALL_USER_EVENTS : EVENTS_BY_TAG)) {
             Statements.planEachExecution(ps);
-            ps.setString(1, tag);
-            ps.setLong(2, offset);
-            ps.setLong(3, maxOffset);
+            if (allUsers) {
+                ps.setLong(1, offset);
+                ps.setLong(2, maxOffset);
+                ps.setString(3, PersistenceIds.USER_TYPE + PersistenceIds.SEPARATOR + "%");
+            } else {
+                ps.setString(1, tag);
+                ps.setLong(2, offset);
+                ps.setLong(3, maxOffset);
+            }
             ps.setLong(4, Math.min(max, Integer.MAX_VALUE)); // H2 refuses a larger LIMIT
             List<JournalPekkoSerializationRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,10 +1,5 @@
 package im.hearth.persistence.event;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.stream.IntStream;
-import java.util.zip.CRC32;
-
 /**
  * Persistence ids and read-side tags of the entities.
  *
@@ -12,9 +7,10 @@ import java.util.zip.CRC32;
  * with Pekko's default separator, so a sharded entity whose {@code EntityTypeKey} is named
  * {@value #USER_TYPE} gets the same id.
  *
- * <p>User events carry exactly one tag, {@code user-0} … {@code user-15}, chosen by the CRC-32
- * of the bare JID's UTF-8 bytes. The count and the hash are stored with every event and are
- * the parallelism of every User projection: they are decided once and never change.
+ * <p>User events carry no tag. A User projection reads them all from the journal, by ordering, with
+ * {@link #ALL_USER_EVENTS} as its tag. Events written before that change each carry one of the tags
+ * {@code user-0} … {@code user-15}, which nothing reads any more; the archive's retention still
+ * deletes their tag rows with them.
  */
 public final class PersistenceIds {
 
@@ -22,12 +18,11 @@ public final class PersistenceIds {
   public static final String SESSION_TYPE = "Session";
   public static final String SEPARATOR = "|";
 
-  /** How many tags User events are spread over; never changes. */
-  public static final int USER_TAG_COUNT = 16;
-
-  /** All User tags, {@code user-0} to {@code user-15}, in order: one projection instance each. */
-  public static final List<String> USER_TAGS =
-      IntStream.range(0, USER_TAG_COUNT).mapToObj(i -> "user-" + i).toList();
+  /**
+   * The tag no event carries: the read journal's events by this tag are every User event, read
+   * from the journal by persistence id ({@code TagFirstReadJournalDao}).
+   */
+  public static final String ALL_USER_EVENTS = "all-user-events";
 
   private PersistenceIds() {}
 
@@ -39,13 +34,6 @@ public final class PersistenceIds {
   /** {@code Session|<sessionId>}. */
   public static String session(String sessionId) {
     return SESSION_TYPE + SEPARATOR + requireKey(sessionId);
-  }
-
-  /** The one tag of every event of this user; the JID must already be prepped. */
-  public static String userTag(String bareJid) {
-    CRC32 crc = new CRC32();
-    crc.update(requireKey(bareJid).getBytes(StandardCharsets.UTF_8));
-    return USER_TAGS.get((int) (crc.getValue() % USER_TAG_COUNT));
   }
 
   private static String requireKey(String key) {

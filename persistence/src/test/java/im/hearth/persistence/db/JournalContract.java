@@ -115,7 +115,7 @@ abstract class JournalContract {
           byId.stream().map(EventEnvelope::sequenceNr).toList());
       assertEquals(written, byId.stream().map(EventEnvelope::event).toList());
 
-      List<EventEnvelope> byTag = byTag(journal, second, PersistenceIds.userTag(jid), Offset.noOffset(), jid);
+      List<EventEnvelope> byTag = byTag(journal, second, ReplayProbeEntity.tagOf(jid), Offset.noOffset(), jid);
       assertEquals(written, byTag.stream().map(EventEnvelope::event).toList());
       List<Long> offsets = byTag.stream().map(e -> ((Sequence) e.offset()).value()).toList();
       assertEquals(offsets.stream().sorted().distinct().toList(), offsets, "offsets strictly increase");
@@ -138,19 +138,62 @@ abstract class JournalContract {
     ActorTestKit second = startSystem();
     try {
       JdbcReadJournal journal = readJournal(second);
-      List<EventEnvelope> first = byTag(journal, second, PersistenceIds.userTag(a), Offset.noOffset(), a);
+      List<EventEnvelope> first = byTag(journal, second, ReplayProbeEntity.tagOf(a), Offset.noOffset(), a);
       assertEquals(aEvents.subList(0, 3), first.stream().map(EventEnvelope::event).toList());
       Offset after = first.get(first.size() - 1).offset();
       second.shutdownTestKit();
       persist(a, aEvents.subList(3, 6), 3, 0);
       second = startSystem();
       journal = readJournal(second);
-      List<EventEnvelope> rest = byTag(journal, second, PersistenceIds.userTag(a), after, null);
+      List<EventEnvelope> rest = byTag(journal, second, ReplayProbeEntity.tagOf(a), after, null);
       List<EventEnvelope> mine = rest.stream().filter(e -> e.persistenceId().equals(PersistenceIds.user(a))).toList();
       assertEquals(aEvents.subList(3, 6), mine.stream().map(EventEnvelope::event).toList());
       assertEquals(List.of(4L, 5L, 6L), mine.stream().map(EventEnvelope::sequenceNr).toList());
       assertEquals(true, rest.stream().noneMatch(e -> e.persistenceId().equals(PersistenceIds.user(b))),
           "no event of " + b + " (another tag)");
+    } finally {
+      second.shutdownTestKit();
+    }
+  }
+
+  /**
+   * The tag no event carries, {@link PersistenceIds#ALL_USER_EVENTS}: every User event of the
+   * journal, each once, in journal order, whatever its own tags, and no event of another entity
+   * type; after an offset, only the later ones.
+   */
+  @Test
+  void allUserEventsAreReadByPersistenceIdTypeWhateverTheirTags() throws Exception {
+    String a = "all-a-" + systems.incrementAndGet() + "@example.net";
+    String b = otherTag(a);
+    String session = "all-session-" + systems.incrementAndGet();
+    List<UserEvent> aEvents = history(a, 4);
+    List<UserEvent> bEvents = history(b, 3);
+    persistInFirstSystem(a, aEvents.subList(0, 2), 0);
+    persistSession(session, history(a, 2));
+    persistInFirstSystem(b, bEvents, 0);
+    persist(a, aEvents.subList(2, 4), 2, 0);
+    try (Connection c = connect()) {
+      assertEquals(2, count(c, "SELECT COUNT(*) FROM \"event_journal\" WHERE \"persistence_id\" = '"
+          + PersistenceIds.session(session) + "'"), "the Session events are in the journal");
+    }
+    List<String> ours = List.of(PersistenceIds.user(a), PersistenceIds.user(b));
+    ActorTestKit second = startSystem();
+    try {
+      JdbcReadJournal journal = readJournal(second);
+      List<EventEnvelope> all = byTag(journal, second, PersistenceIds.ALL_USER_EVENTS, Offset.noOffset(), null);
+      assertEquals(List.of(), all.stream().map(EventEnvelope::persistenceId)
+          .filter(id -> !id.startsWith("User|")).toList(), "only User events");
+      List<Long> offsets = all.stream().map(e -> ((Sequence) e.offset()).value()).toList();
+      assertEquals(offsets.stream().sorted().distinct().toList(), offsets, "offsets strictly increase");
+      List<EventEnvelope> mine = all.stream().filter(e -> ours.contains(e.persistenceId())).toList();
+      List<UserEvent> inWriteOrder = new ArrayList<>(aEvents.subList(0, 2));
+      inWriteOrder.addAll(bEvents);
+      inWriteOrder.addAll(aEvents.subList(2, 4));
+      assertEquals(inWriteOrder, mine.stream().map(EventEnvelope::event).toList());
+
+      List<EventEnvelope> later = byTag(journal, second, PersistenceIds.ALL_USER_EVENTS, mine.get(4).offset(), null);
+      assertEquals(aEvents.subList(2, 4), later.stream().filter(e -> ours.contains(e.persistenceId()))
+          .map(EventEnvelope::event).toList());
     } finally {
       second.shutdownTestKit();
     }
@@ -173,7 +216,7 @@ abstract class JournalContract {
   private static String otherTag(String jid) {
     for (int i = 0; ; i++) {
       String other = "tag-b-" + i + "-" + jid;
-      if (!PersistenceIds.userTag(other).equals(PersistenceIds.userTag(jid))) {
+      if (!ReplayProbeEntity.tagOf(other).equals(ReplayProbeEntity.tagOf(jid))) {
         return other;
       }
     }
@@ -260,6 +303,22 @@ abstract class JournalContract {
       }
     } finally {
       first.shutdownTestKit();
+    }
+  }
+
+  /** Persists the events under a Session persistence id, in a fresh actor system, then stops it. */
+  private void persistSession(String sessionId, List<UserEvent> events) {
+    ActorTestKit system = startSystem();
+    try {
+      TestProbe<Integer> acks = system.createTestProbe();
+      ActorRef<ReplayProbeEntity.Command> entity =
+          system.spawn(ReplayProbeEntity.session(sessionId, system.<Long>createTestProbe().ref()));
+      for (int i = 0; i < events.size(); i++) {
+        entity.tell(new ReplayProbeEntity.Append(events.get(i), acks.ref()));
+        acks.expectMessage(WAIT, i + 1);
+      }
+    } finally {
+      system.shutdownTestKit();
     }
   }
 

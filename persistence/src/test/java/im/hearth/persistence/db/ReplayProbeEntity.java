@@ -20,7 +20,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * Test-only entity that persists whatever UserEvent it is given under the real User persistence
- * id and tag, snapshots every {@value #SNAPSHOT_EVERY} events, and reports what recovery gave it.
+ * id (or a Session one) with one of four test tags, snapshots every {@value #SNAPSHOT_EVERY} events,
+ * and reports what recovery gave it.
  */
 final class ReplayProbeEntity extends EventSourcedBehavior<ReplayProbeEntity.Command, UserEvent, ReplayProbeEntity.State> {
 
@@ -48,18 +49,28 @@ final class ReplayProbeEntity extends EventSourcedBehavior<ReplayProbeEntity.Com
   /** What is stored; the element type is needed because the list holds several event classes. */
   record Snapshot(@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS) List<UserEvent> events) implements StoredData {}
 
-  private final String bareJid;
+  private final String tag;
   private final ActorRef<Long> snapshotsSaved;
 
-  private ReplayProbeEntity(String bareJid, ActorRef<Long> snapshotsSaved) {
-    super(PersistenceId.ofUniqueId(PersistenceIds.user(bareJid)));
-    this.bareJid = bareJid;
+  private ReplayProbeEntity(String persistenceId, String key, ActorRef<Long> snapshotsSaved) {
+    super(PersistenceId.ofUniqueId(persistenceId));
+    this.tag = tagOf(key);
     this.snapshotsSaved = snapshotsSaved;
+  }
+
+  /** The one tag of every event of the entity with this key: {@code probe-0} to {@code probe-3}. */
+  static String tagOf(String key) {
+    return "probe-" + Math.floorMod(key.hashCode(), 4);
   }
 
   /** @param snapshotsSaved told the sequence number of every snapshot once it is stored */
   static Behavior<Command> create(String bareJid, ActorRef<Long> snapshotsSaved) {
-    return new ReplayProbeEntity(bareJid, snapshotsSaved);
+    return new ReplayProbeEntity(PersistenceIds.user(bareJid), bareJid, snapshotsSaved);
+  }
+
+  /** The same under a Session persistence id: the journal holds more than User events. */
+  static Behavior<Command> session(String sessionId, ActorRef<Long> snapshotsSaved) {
+    return new ReplayProbeEntity(PersistenceIds.session(sessionId), sessionId, snapshotsSaved);
   }
 
   @Override
@@ -83,7 +94,7 @@ final class ReplayProbeEntity extends EventSourcedBehavior<ReplayProbeEntity.Com
 
   @Override
   public Set<String> tagsFor(UserEvent event) {
-    return Set.of(PersistenceIds.userTag(bareJid));
+    return Set.of(tag);
   }
 
   @Override

@@ -3,6 +3,7 @@ package im.hearth.persistence.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import im.hearth.persistence.event.PersistenceIds;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The archive's tag query must not keep a generic plan on PostgreSQL: one made while the tables
- * were empty scanned the whole journal once they had grown ({@link Statements#planEachExecution}).
+ * The read journal's tag queries (a tag's events, and every User event) must not keep a generic plan
+ * on PostgreSQL: one made while the tables were empty scanned the whole journal once they had grown
+ * ({@link Statements#planEachExecution}).
  */
 class TagQueryPlanIT {
 
@@ -32,12 +34,13 @@ class TagQueryPlanIT {
       // custom plans before it may switch to a generic one.
       for (int i = 0; i < 15; i++) {
         assertTrue(TagFirstReadJournalDao.read(c, "user-" + (i % 16), i, i + 1000, 500).isEmpty());
+        assertTrue(TagFirstReadJournalDao.read(c, PersistenceIds.ALL_USER_EVENTS, i, i + 1000, 500).isEmpty());
       }
       try (Statement s = c.createStatement();
            ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_prepared_statements "
-               + "WHERE statement LIKE '%event_tag%' AND generic_plans > 0")) {
+               + "WHERE statement LIKE '%event_journal%' AND generic_plans > 0")) {
         rs.next();
-        assertEquals(0, rs.getInt(1), "a generic plan of the tag query is cached on the connection");
+        assertEquals(0, rs.getInt(1), "a generic plan of a tag query is cached on the connection");
       }
     }
   }

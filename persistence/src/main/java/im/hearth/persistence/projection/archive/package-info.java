@@ -1,6 +1,6 @@
 /**
  * The archive read side behind XEP-0313 queries: the {@code archive_index} table, one row per
- * {@code MessageArchived} event, filled by a pekko-projection-jdbc projection over the User tags
+ * {@code MessageArchived} event, filled by a pekko-projection-jdbc projection over every User event
  * ({@link im.hearth.persistence.projection.archive.ArchiveProjection}, handler
  * {@link im.hearth.persistence.projection.archive.ArchiveIndexHandler}, SQL in
  * {@link im.hearth.persistence.projection.archive.ArchiveRepository}), and the reader that merges
