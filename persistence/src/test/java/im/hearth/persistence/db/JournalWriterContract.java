@@ -105,16 +105,21 @@ abstract class JournalWriterContract {
     done.add(w.write(List.of(row("User|u0@x", 0, Set.of("user-0")))));
     assertTrue(entered.await(10, TimeUnit.SECONDS));
     for (int i = 1; i < 100; i++) {
-      done.add(w.write(List.of(row("User|u" + (i % 10) + "@x", i, Set.of("user-" + (i % 3))))));
+      // Every fourth without tags: on PostgreSQL a plain insert, in a batch of its own.
+      Set<String> tags = i % 4 == 0 ? Set.of() : Set.of("user-" + (i % 3));
+      done.add(w.write(List.of(row("User|u" + (i % 10) + "@x", i, tags))));
     }
     open.countDown();
     CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
     // The first went alone (the writer had taken it); the 99 that waited went together.
     assertEquals(2, transactions.get());
     assertEquals(100, count("SELECT count(*) FROM \"event_journal\""));
-    assertEquals(100, count("SELECT count(*) FROM \"event_tag\" t JOIN \"event_journal\" j ON j.\"ordering\" = t.\"event_id\" "
-        + "WHERE t.\"tag\" = 'user-' || MOD(j.\"sequence_number\", 3)"));
-    // In the transaction of 99, each entity's orderings still follow its sequence numbers.
+    assertEquals(76, count("SELECT count(*) FROM \"event_tag\""));
+    assertEquals(76, count("SELECT count(*) FROM \"event_tag\" t JOIN \"event_journal\" j ON j.\"ordering\" = t.\"event_id\" "
+        + "WHERE t.\"tag\" = 'user-' || MOD(j.\"sequence_number\", 3) AND MOD(j.\"sequence_number\", 4) <> 0 "
+        + "OR j.\"sequence_number\" = 0"));
+    // In the transaction of 99, tagged and untagged alike, each entity's orderings still follow its
+    // sequence numbers.
     assertEquals(0, count("SELECT count(*) FROM \"event_journal\" a JOIN \"event_journal\" b "
         + "ON a.\"persistence_id\" = b.\"persistence_id\" AND a.\"sequence_number\" < b.\"sequence_number\" "
         + "WHERE a.\"ordering\" > b.\"ordering\""));
