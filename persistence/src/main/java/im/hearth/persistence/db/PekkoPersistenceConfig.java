@@ -78,8 +78,9 @@ public final class PekkoPersistenceConfig {
             settings.kind() == DatabaseSettings.Kind.H2 ? "1s" : POSTGRES_TAG_REFRESH),
         Map.entry(JOURNAL_PLUGIN_ID + ".bufferSize", WRITE_QUEUE),
         Map.entry(JOURNAL_PLUGIN_ID + ".dao", GroupCommitJournalDao.class.getName()),
-        // The 16 archive projections all ask the sequence actor as the node starts; the 1 s default
-        // timed out on a busy 2-core machine (a warning and a restart of each stream).
+        // Every eventsByTag stream asks the sequence actor as the node starts; with the 16 archive
+        // projections there once were, the 1 s default timed out on a busy 2-core machine (a
+        // warning and a restart of each stream).
         Map.entry(READ_JOURNAL_PLUGIN_ID + ".journal-sequence-retrieval.ask-timeout", "5s"),
         Map.entry(db + ".profile", settings.kind().slickProfile()),
         // pekko-projection-jdbc leaves both empty and refuses to start without them.

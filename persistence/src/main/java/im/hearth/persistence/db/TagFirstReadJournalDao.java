@@ -110,8 +110,8 @@ public final class TagFirstReadJournalDao extends DefaultReadJournalDao {
     static List<JournalPekkoSerializationRow> read(Connection c, String tag, long offset, long maxOffset,
             long max) {
         boolean allUsers = PersistenceIds.ALL_USER_EVENTS.equals(tag);
-        try (PreparedStatement ps = c.prepareStatement(allUsers ? ALL_USER_EVENTS : EVENTS_BY_TAG)) {
-            Statements.planEachExecution(ps);
+        try (Statements.PlannedEachTime planned = Statements.plannedEachTime(c);
+             PreparedStatement ps = planned.prepare(allUsers ? ALL_USER_EVENTS : EVENTS_BY_TAG)) {
             if (allUsers) {
                 ps.setLong(1, offset);
                 ps.setLong(2, maxOffset);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The read journal's tag queries (a tag's events, and every User event) must not keep a generic plan
- * on PostgreSQL: one made while the tables were empty scanned the whole journal once they had grown
- * ({@link Statements#planEachExecution}).
+ * The read journal's tag queries (a tag's events, and every User event) on PostgreSQL: prepared on
+ * the server so that they answer in binary, but never with a generic plan: one made while the
+ * tables were empty scanned the whole journal once they had grown ({@link Statements#plannedEachTime}).
  */
 class TagQueryPlanIT {
 
@@ -28,20 +28,30 @@ class TagQueryPlanIT {
   }
 
   @Test
-  void tagQueryIsPlannedForItsParametersEveryTimeOnEmptyTables() throws SQLException {
+  void tagQueriesArePreparedOnTheServerAndPlannedForTheirParametersEveryTime() throws SQLException {
     try (Connection c = postgres.connect()) {
-      // Past pgjdbc's five executions before it prepares on the server, and PostgreSQL's five
-      // custom plans before it may switch to a generic one.
+      // Past PostgreSQL's five custom plans, after which it may switch to a generic one.
       for (int i = 0; i < 15; i++) {
         assertTrue(TagFirstReadJournalDao.read(c, "user-" + (i % 16), i, i + 1000, 500).isEmpty());
         assertTrue(TagFirstReadJournalDao.read(c, PersistenceIds.ALL_USER_EVENTS, i, i + 1000, 500).isEmpty());
       }
-      try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_prepared_statements "
-               + "WHERE statement LIKE '%event_journal%' AND generic_plans > 0")) {
+      assertEquals(2, count(c, "SELECT count(*) FROM pg_prepared_statements "
+          + "WHERE statement LIKE '%event_journal%' AND custom_plans = 15"),
+          "both queries are prepared on the server and were planned at each of their 15 executions");
+      assertEquals(0, count(c, "SELECT count(*) FROM pg_prepared_statements "
+          + "WHERE statement LIKE '%event_journal%' AND generic_plans > 0"),
+          "a generic plan of a tag query is cached on the connection");
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW plan_cache_mode")) {
         rs.next();
-        assertEquals(0, rs.getInt(1), "a generic plan of a tag query is cached on the connection");
+        assertEquals("auto", rs.getString(1), "the pooled connection goes back as it came");
       }
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 }
