@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>On PostgreSQL each event and its tags are one statement (the event's insert in a {@code WITH}
  * whose generated ordering the tag insert reads; a plain insert for an event without tags), so a
  * transaction is two round trips to the database: the batch, then the commit (one more batch
- * each time the events switch between tagged and untagged). Elsewhere (H2) it is three: a batch of events returning
- * their orderings, a batch of tags, the commit.
+ * each time the events switch between tagged and untagged). Elsewhere (H2) it is three: a batch of
+ * events returning their orderings, a batch of tags, the commit.
  *
  * <p>Writes are taken in the order they were offered, so one entity's events reach the table in
  * sequence order, as {@code AsyncWriteJournal} requires.

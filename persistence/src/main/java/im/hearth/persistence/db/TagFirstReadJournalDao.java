@@ -73,7 +73,8 @@ public final class TagFirstReadJournalDao extends DefaultReadJournalDao {
 
     /**
      * Every User event in the range, read from the journal by its ordering index; Session events in
-     * the range are read past. Asked for by the tag no event carries, {@link PersistenceIds#ALL_USER_EVENTS}.
+     * the range are read past. Asked for by the tag no event carries,
+     * {@link PersistenceIds#ALL_USER_EVENTS}.
      */
     static final String ALL_USER_EVENTS = """
             SELECT j."ordering", j."deleted", j."persistence_id", j."sequence_number", j."writer",

@@ -18,14 +18,14 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcProjection;
  * ({@link PersistenceIds#ALL_USER_EVENTS}, read from the journal by ordering), a transaction per
  * group of up to {@value #GROUP} events (or {@link #GROUP_WAIT}) that writes the rows and the offset
  * together. The handler is idempotent, so the default recovery (retry, then restart with backoff)
- * never duplicates a row. There used to be 16, one per User tag; the migrations postgres/V5 and h2/V7
- * carry their offsets over.
+ * never duplicates a row. There used to be 16, one per User tag; the migrations postgres/V5 and
+ * h2/V7 carry their offsets over.
  */
 public final class ArchiveProjection {
     /** The projection's name in the offset table. */
     public static final String NAME = "archive-index";
     /** Its one key in the offset table. */
-    public static final String KEY = "users";
+    static final String KEY = "users";
     static final int GROUP = 500;
     static final Duration GROUP_WAIT = Duration.ofMillis(200);
 
