@@ -85,6 +85,9 @@ public final class TagFirstReadJournalDao extends DefaultReadJournalDao {
             ORDER BY j."ordering"
             LIMIT ?""";
 
+    /** The {@code LIKE} pattern of {@link #ALL_USER_EVENTS}: every User persistence id. */
+    static final String USER_IDS = PersistenceIds.USER_TYPE + PersistenceIds.SEPARATOR + "%";
+
     private final Serialization serialization;
 
     public TagFirstReadJournalDao(JdbcBackend.JdbcDatabaseDef db, JdbcProfile profile, ReadJournalConfig config,
@@ -116,7 +119,7 @@ public final class TagFirstReadJournalDao extends DefaultReadJournalDao {
             if (allUsers) {
                 ps.setLong(1, offset);
                 ps.setLong(2, maxOffset);
-                ps.setString(3, PersistenceIds.USER_TYPE + PersistenceIds.SEPARATOR + "%");
+                ps.setString(3, USER_IDS);
             } else {
                 ps.setString(1, tag);
                 ps.setLong(2, offset);

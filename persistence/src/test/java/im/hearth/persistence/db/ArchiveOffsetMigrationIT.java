@@ -62,7 +62,10 @@ class ArchiveOffsetMigrationIT {
     }
   }
 
-  /** Every row of both tables as {@code table key offset}, in key order. */
+  /**
+   * Every row of both tables, in key order: {@code offset <name> <key> <offset> <manifest>}, then
+   * {@code management <name> <key>}.
+   */
   private static List<String> rows(DatabaseSettings db) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = connect(db);

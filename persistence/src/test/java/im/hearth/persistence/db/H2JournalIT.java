@@ -34,7 +34,7 @@ class H2JournalIT extends JournalContract {
          PreparedStatement ps = c.prepareStatement("EXPLAIN " + TagFirstReadJournalDao.ALL_USER_EVENTS)) {
       ps.setLong(1, 100);
       ps.setLong(2, 600);
-      ps.setString(3, "User|%");
+      ps.setString(3, TagFirstReadJournalDao.USER_IDS);
       ps.setLong(4, 500);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
